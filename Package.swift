@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "termsearch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "termsearch", targets: ["termsearch"]),
+        .library(name: "TermsIndex", targets: ["TermsIndex"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxapian from the system (-lxapian); Debian/Ubuntu: apt-get install libxapian-dev.
+        .systemLibrary(
+            name: "XapianSystem",
+            pkgConfig: "xapian-core",
+            providers: [.apt(["libxapian-dev"])]
+        ),
+        // C++ shim: a plain C header over libxapian; every function catches every exception.
+        .target(
+            name: "CXapian",
+            dependencies: ["XapianSystem"]
+        ),
+        // Idiomatic Swift over the shim. Knows nothing of terms and conditions.
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        // The domain: ingest, index, search of suppliers' terms and conditions.
+        .target(name: "TermsIndex", dependencies: ["Xapian"]),
+        // The command line.
+        .executableTarget(
+            name: "termsearch",
+            dependencies: [
+                "TermsIndex",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex"]),
+        .testTarget(name: "TermsearchCLITests", dependencies: ["TermsIndex"]),
+    ],
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
+)
