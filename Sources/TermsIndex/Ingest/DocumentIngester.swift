@@ -1,0 +1,72 @@
+import Foundation
+
+/// A document after ingestion, with what the pipeline did to it (for `termsearch inspect`).
+public struct IngestedDocument: Sendable {
+    /// The document, its metadata and clauses.
+    public var document: TermsDocument
+    /// The format the file was read as.
+    public var format: DocumentFormat
+    /// Every repair applied to the text.
+    public var repairs: [Repair]
+}
+
+/// The ingestion pipeline: file → text → repair → clauses → language, topics, metadata.
+public struct DocumentIngester: Sendable {
+    private let reader: DocumentReader
+    private let segmenter = ClauseSegmenter()
+    private let tagger = TopicTagger()
+
+    /// A pipeline reading files within `limits`.
+    public init(limits: ReadLimits = .default) {
+        reader = DocumentReader(limits: limits)
+    }
+
+    /// Ingests the file at `url`; `id` is its stable document id, `entry` its manifest entry if any.
+    public func ingest(_ url: URL, id: String, entry: Manifest.Entry? = nil) throws -> IngestedDocument {
+        let extracted = try reader.read(url)
+        return ingest(extracted, path: url.path, id: id, entry: entry)
+    }
+
+    /// Ingests text that has already been read.
+    public func ingest(_ extracted: ExtractedText, path: String, id: String, entry: Manifest.Entry? = nil) -> IngestedDocument {
+        let segments = segmenter.segment(extracted.blocks)
+        let fullText = extracted.blocks.map(\.text).joined(separator: "\n")
+        let fileName = URL(fileURLWithPath: path).lastPathComponent
+        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: fileName, title: extracted.title)
+
+        let documentLanguage = entry?.languages?.first ?? found.languages.first
+            ?? LanguageDetector.detect(String(fullText.prefix(20_000))) ?? .dutch
+        var clauses: [Clause] = []
+        var sectionLanguage = documentLanguage
+        var lastPart: String?
+        for segment in segments {
+            if segment.location.part != lastPart {
+                lastPart = segment.location.part
+                sectionLanguage = documentLanguage
+            }
+            // A clause too short to tell inherits the language of the clauses before it.
+            let language = LanguageDetector.detect(segment.text) ?? sectionLanguage
+            sectionLanguage = language
+            let topics = tagger.topics(heading: segment.location.heading, articleHeading: segment.location.articleHeading,
+                                       text: segment.text, language: language)
+            clauses.append(Clause(key: segment.key, location: segment.location, text: segment.text,
+                                  language: language, topics: topics.map(\.rawValue)))
+        }
+
+        var languages = entry?.languages ?? []
+        if languages.isEmpty {
+            languages = Language.allCases.filter { l in clauses.contains { $0.language == l } }
+                .sorted { a, b in clauses.filter { $0.language == a }.count > clauses.filter { $0.language == b }.count }
+        }
+        if languages.isEmpty { languages = [documentLanguage] }
+        let metadata = DocumentMetadata(
+            supplier: entry?.supplier ?? found.supplier ?? fileName,
+            title: entry?.title ?? found.title ?? extracted.title ?? fileName,
+            languages: languages,
+            versionDate: entry?.versionDate ?? found.versionDate,
+            version: entry?.version ?? found.version,
+            kind: entry?.kind ?? found.kind?.rawValue)
+        let document = TermsDocument(id: id, path: path, metadata: metadata, clauses: clauses)
+        return IngestedDocument(document: document, format: extracted.format, repairs: extracted.repairs)
+    }
+}

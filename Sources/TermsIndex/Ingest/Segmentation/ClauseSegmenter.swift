@@ -1,0 +1,277 @@
+import Foundation
+
+/// A clause as the segmenter cuts it, before language and topics are known.
+public struct SegmentedClause: Sendable, Equatable {
+    /// Unique, stable key within the document ("14.1", "bijlage-1/1.1", "preamble").
+    public var key: String
+    /// Where the clause sits.
+    public var location: ClauseLocation
+    /// The clause's lines.
+    public var lines: [String]
+
+    /// The clause as plain text.
+    public var text: String { lines.joined(separator: "\n") }
+}
+
+/// Cuts the text of a set of terms into its parts, articles and clauses.
+///
+/// Recognises keyword articles (`Artikel 1 Toepasselijkheid`, `ARTIKEL 2. TOEGANG`, `14 ARTIKEL 14.`,
+/// `Article 10a. Information`, `Artikel A.1. Offerte`), numbered articles (`1. Toepasselijkheid`,
+/// `25 Materialen`), modules (`Module A. Algemeen`), annexes whose articles restart at 1
+/// (`Bijlage 1: ...`), all-caps section headings, Markdown and HTML headings, and clause numbers
+/// (`1.1`, `A.8.3`, `3.10`, or `1.` inside an article). Lettered and bulleted lists stay inside their clause.
+public struct ClauseSegmenter: Sendable {
+    public init() {}
+
+    /// Segments a document's blocks into clauses in document order.
+    public func segment(_ blocks: [TextBlock]) -> [SegmentedClause] {
+        let lines = classifiedLines(blocks)
+        var builder = Builder()
+        for (index, line) in lines.enumerated() {
+            builder.consume(line, at: index, in: lines)
+        }
+        builder.flushClause()
+        return builder.clauses
+    }
+
+    /// One line with its classification; headings from Markdown/HTML are marked.
+    struct Line {
+        var kind: LineKind
+        var headingLevel: Int?
+    }
+
+    private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
+        var lines: [Line] = []
+        for block in blocks {
+            for raw in block.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                let text = String(raw)
+                let kind = LineClassifier.classify(text)
+                if case .text(let t) = kind, t.isEmpty { continue }
+                if case .heading(let level) = block.kind {
+                    lines.append(Line(kind: kind, headingLevel: level))
+                } else {
+                    lines.append(Line(kind: kind, headingLevel: nil))
+                }
+            }
+        }
+        return resolve(lines)
+    }
+
+    /// Second pass over the whole document: decisions that need to see other lines.
+    private func resolve(_ input: [Line]) -> [Line] {
+        var lines = input
+        // Numbers that keyword headers use; a bare "1 DEFINITIES" must not steal "Artikel 1".
+        var keywordNumbers = Set<String>()
+        for line in lines {
+            if case .keywordArticle(let label, _, _) = line.kind { keywordNumbers.insert(label) }
+        }
+        // A part header counts only when an article follows before the next part of its level or
+        // higher (a table of contents of modules is text).
+        for i in lines.indices {
+            guard case .part(let kind, _, _, let rest) = lines[i].kind, kind != .annex || rest == nil else { continue }
+            var j = i + 1
+            var confirmed = false
+            scan: while j < lines.count {
+                switch lines[j].kind {
+                case .keywordArticle: confirmed = true; break scan
+                case .numbered(_, let rest) where LineClassifier.splitHeading(rest).heading != nil:
+                    confirmed = kind != .module; break scan
+                case .part(let other, _, _, _) where other.level <= kind.level: break scan
+                case .part: if kind == .document { confirmed = true; break scan }
+                default: break
+                }
+                j += 1
+            }
+            if kind == .document { confirmed = confirmed && i > 0 && hasArticle(before: i, in: lines) }
+            if !confirmed { lines[i].kind = .text(plainText(of: lines[i].kind)) }
+        }
+        // Bare numbers that a keyword header uses are not articles.
+        if !keywordNumbers.isEmpty {
+            for i in lines.indices {
+                if case .numbered(let n, let rest) = lines[i].kind, keywordNumbers.contains(String(n)),
+                   lines[i].headingLevel == nil, LineClassifier.splitHeading(rest) == (rest, nil) {
+                    lines[i].kind = .text("\(n) \(rest)")
+                }
+            }
+        }
+        return lines
+    }
+
+    private func hasArticle(before index: Int, in lines: [Line]) -> Bool {
+        lines[..<index].contains { if case .keywordArticle = $0.kind { return true }; if case .numbered = $0.kind { return true }; return false }
+    }
+
+    private func plainText(of kind: LineKind) -> String {
+        switch kind {
+        case .part(_, let label, let heading, let rest):
+            return [label, heading, rest].compactMap { $0 }.joined(separator: " ")
+        case .keywordArticle(let label, let heading, let rest):
+            return ["Artikel \(label)", heading, rest].compactMap { $0 }.joined(separator: " ")
+        case .numbered(let n, let rest): return "\(n). \(rest)"
+        case .dottedClause(let label, let rest): return "\(label) \(rest)"
+        case .text(let t): return t
+        }
+    }
+
+    /// Walks the classified lines and emits clauses.
+    private struct Builder {
+        var clauses: [SegmentedClause] = []
+        var usedKeys = Set<String>()
+
+        var part: (label: String, keyPrefix: String?)?
+        var article: (label: String?, heading: String?, number: Int?, hasDottedClauses: Bool, hasNumberedClauses: Bool)?
+        var clause: (label: String, heading: String?, lines: [String])?
+        var lastArticleNumber: Int?
+
+        mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
+            switch line.kind {
+            case .part(let kind, let label, let heading, let rest):
+                startPart(kind: kind, label: label, heading: heading)
+                if let rest { startClause(label: "preamble", heading: heading); append(rest) }
+            case .keywordArticle(var label, let heading, let rest):
+                if label.hasSuffix("th"), let prev = article?.label, prev.hasSuffix("d"),
+                   prev.dropLast() == label.dropLast(2) {
+                    label = String(label.dropLast(2)) + "e"  // "Article 10th" after "10d" is a translated "10e"
+                }
+                startArticle(label: label, heading: heading)
+                if let rest { append(rest) }
+            case .numbered(let number, let rest):
+                consumeNumbered(number, rest, line: line, next: nextKind(after: index, in: lines))
+            case .dottedClause(let label, let rest):
+                consumeDotted(label, rest, next: nextKind(after: index, in: lines))
+            case .text(let text):
+                if let level = line.headingLevel, level > 1 || !clauses.isEmpty || clause != nil {
+                    startHeadingSection(text)
+                } else {
+                    append(text)
+                }
+            }
+        }
+
+        func nextKind(after index: Int, in lines: [Line]) -> LineKind? {
+            index + 1 < lines.count ? lines[index + 1].kind : nil
+        }
+
+        mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line, next: LineKind?) {
+            let split = LineClassifier.splitHeading(rest)
+            let inArticle = article?.label != nil
+            let sequential = lastArticleNumber.map { number == $0 + 1 } ?? (number <= 1)
+            let headingLike = split.heading != nil && rest.count <= 120 || split.heading != nil && split.rest != nil
+            let isArticle = line.headingLevel != nil
+                || (headingLike && sequential && !(article?.hasNumberedClauses ?? false && number > 1 && !sequentialAfterClauses(number)))
+            if isArticle && !(inArticle && article?.hasNumberedClauses == true && !sequential) {
+                startArticle(label: String(number), heading: split.heading ?? rest)
+                if let text = split.rest { append(text) }
+                return
+            }
+            if let art = article, let label = art.label, !art.hasDottedClauses {
+                article?.hasNumberedClauses = true
+                startClause(label: "\(label).\(number)", heading: nil)
+                append(rest)
+                return
+            }
+            append("\(number). \(rest)")
+        }
+
+        /// In an article whose clauses are "1.", "2.": a heading-like "3. Prijs" is the next article
+        /// only when it continues the article numbering.
+        func sequentialAfterClauses(_ number: Int) -> Bool {
+            lastArticleNumber.map { number == $0 + 1 } ?? false
+        }
+
+        mutating func consumeDotted(_ label: String, _ rest: String, next: LineKind?) {
+            let articleLabel = String(label[..<label.lastIndex(of: ".")!])
+            if article?.label != articleLabel, !(article?.label.map { label.hasPrefix($0 + ".") } ?? false) {
+                // A clause number with no header for its article ("5.1" where "5." is missing).
+                let top = articleLabel.split(separator: ".").count > 1 && label.first!.isLetter
+                    ? String(articleLabel) : String(label.prefix { $0 != "." }) + (label.first!.isLetter ? "." + label.dropFirst(2).prefix { $0 != "." } : "")
+                if article?.label != top { startArticle(label: top, heading: nil) }
+            }
+            article?.hasDottedClauses = true
+            var heading: String?
+            var text: String? = rest.isEmpty ? nil : rest
+            let split = LineClassifier.splitHeading(rest)
+            if let h = split.heading, split.rest == nil, LineClassifier.isClauseHeading(h) {
+                if case .text? = next { heading = h; text = nil }
+            } else if let h = split.heading, let r = split.rest, h.split(separator: " ").count <= 6,
+                      LineClassifier.isClauseHeading(h) {
+                heading = h; text = r
+            }
+            startClause(label: label, heading: heading)
+            if let text { append(text) }
+        }
+
+        mutating func startPart(kind: PartKind, label: String, heading: String?) {
+            flushClause()
+            let display = heading.map { "\(label): \($0)" } ?? label
+            switch kind {
+            case .module, .section: part = (display, nil)
+            case .annex, .document: part = (display, slug(label))
+            }
+            article = nil
+            lastArticleNumber = nil
+        }
+
+        mutating func startArticle(label: String, heading: String?) {
+            flushClause()
+            article = (label, heading, Int(label), false, false)
+            if let n = Int(label) { lastArticleNumber = n }
+            clause = (label, nil, [])
+        }
+
+        /// An unnumbered Markdown/HTML heading: a section of its own, keyed by its heading.
+        mutating func startHeadingSection(_ heading: String) {
+            flushClause()
+            article = (nil, heading, nil, false, false)
+            clause = (slug(heading), nil, [])
+        }
+
+        mutating func startClause(label: String, heading: String?) {
+            flushClause()
+            clause = (label, heading, [])
+        }
+
+        mutating func append(_ text: String) {
+            if clause == nil {
+                let isDefinitions = text.lowercased().hasSuffix("verstaan onder:") || text.lowercased().hasSuffix("wordt verstaan:")
+                clause = (article?.label ?? (isDefinitions ? "definities" : "preamble"), isDefinitions ? "Definities" : nil, [])
+            } else if article == nil, text.lowercased().hasSuffix("verstaan onder:"), clause?.label == "preamble" {
+                startClause(label: "definities", heading: "Definities")
+            }
+            clause?.lines.append(text)
+        }
+
+        mutating func flushClause() {
+            guard let c = clause else { return }
+            clause = nil
+            guard !c.lines.isEmpty else { return }
+            var key = [part?.keyPrefix, c.label].compactMap { $0 }.joined(separator: "/")
+            if usedKeys.contains(key) {
+                var n = 2
+                while usedKeys.contains("\(key)~\(n)") { n += 1 }
+                key = "\(key)~\(n)"
+            }
+            usedKeys.insert(key)
+            let location = ClauseLocation(part: part?.label, article: article?.label, articleHeading: article?.heading,
+                                          clause: c.label, heading: c.heading)
+            clauses.append(SegmentedClause(key: key, location: location, lines: c.lines))
+        }
+    }
+}
+
+/// Lowercase ASCII slug of a label ("Bijlage 1" → "bijlage-1"); used in stable keys.
+func slug(_ text: String) -> String {
+    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    var out = ""
+    var dash = false
+    for c in folded.unicodeScalars {
+        if c.isASCII && (c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)) {
+            if dash && !out.isEmpty { out += "-" }
+            out.unicodeScalars.append(c)
+            dash = false
+        } else {
+            dash = true
+        }
+    }
+    return out.isEmpty ? "section" : String(out.prefix(60))
+}

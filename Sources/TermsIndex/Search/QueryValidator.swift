@@ -1,0 +1,76 @@
+import Foundation
+
+/// Checks a query's syntax before Xapian sees it. Xapian's QueryParser quietly re-parses a query it
+/// cannot parse with its operators switched off, which returns surprising results; a researcher is
+/// better served by an error that says where the query is broken.
+public enum QueryValidator {
+    static let binaryOperators: Set<String> = ["AND", "OR", "XOR"]
+    static let proximityPrefixes = ["NEAR", "ADJ"]
+
+    /// Throws `TermsearchError.invalidQuery` when `query` is malformed.
+    public static func validate(_ query: String) throws {
+        func fail(_ reason: String) -> TermsearchError { .invalidQuery(query: query, reason: reason) }
+
+        if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail("the query is empty") }
+        var quotes = 0
+        var depth = 0
+        var inPhrase = false
+        for c in query {
+            switch c {
+            case "\"", "“", "”": quotes += 1; inPhrase.toggle()
+            case "(" where !inPhrase: depth += 1
+            case ")" where !inPhrase:
+                depth -= 1
+                if depth < 0 { throw fail("a closing bracket ')' has no opening bracket") }
+            default: break
+            }
+        }
+        if quotes % 2 != 0 { throw fail("a double quote is not closed: phrases need a quote at both ends") }
+        if depth > 0 { throw fail("\(depth) opening bracket\(depth > 1 ? "s" : "") '(' not closed") }
+
+        // Operators need an operand on each side.
+        let tokens = tokenize(query)
+        for (i, token) in tokens.enumerated() where isBinaryOperator(token) {
+            let before = i > 0 ? tokens[i - 1] : nil
+            let after = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if before == nil || before == "(" || isBinaryOperator(before!) || before == "NOT" {
+                throw fail("'\(token)' needs a word or phrase before it")
+            }
+            if after == nil || after == ")" || isBinaryOperator(after!) {
+                throw fail("'\(token)' needs a word or phrase after it")
+            }
+        }
+        if let last = tokens.last, last == "NOT" || last == "+" || last == "-" {
+            throw fail("'\(last)' needs a word or phrase after it")
+        }
+    }
+
+    static func isBinaryOperator(_ token: String) -> Bool {
+        binaryOperators.contains(token) || proximityPrefixes.contains { token == $0 || token.hasPrefix($0 + "/") }
+    }
+
+    /// Splits a query into words, phrases (one token each) and brackets.
+    static func tokenize(_ query: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var inPhrase = false
+        func flush() { if !current.isEmpty { tokens.append(current); current = "" } }
+        for c in query {
+            if c == "\"" || c == "“" || c == "”" {
+                current.append(c)
+                if inPhrase { flush() }
+                inPhrase.toggle()
+            } else if inPhrase {
+                current.append(c)
+            } else if c.isWhitespace {
+                flush()
+            } else if c == "(" || c == ")" {
+                flush(); tokens.append(String(c))
+            } else {
+                current.append(c)
+            }
+        }
+        flush()
+        return tokens
+    }
+}

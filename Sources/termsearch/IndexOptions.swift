@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import TermsIndex
+
+/// `--index`, shared by every subcommand that reads or writes an index.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The index folder (default: $TERMSEARCH_INDEX, else ./Index).", valueName: "dir"))
+    var index: String?
+
+    /// The default index folder when neither --index nor TERMSEARCH_INDEX is given.
+    static let defaultPath = "Index"
+
+    /// True when the user named no index.
+    var isDefault: Bool { index == nil && ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"].map(\.isEmpty) ?? true }
+
+    /// The index folder to use.
+    var path: String {
+        if let index { return index }
+        if let env = ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"], !env.isEmpty { return env }
+        return Self.defaultPath
+    }
+}
+
+/// Output formats for machine and human readers.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Exit codes, documented in the README.
+enum ExitStatus {
+    /// Some input files failed; the rest was indexed.
+    static let partialFailure = ExitCode(1)
+    /// The query, a path or the command line is wrong.
+    static let badInput = ExitCode(2)
+    /// The index is missing, locked, damaged or unwritable.
+    static let indexProblem = ExitCode(3)
+
+    /// The exit code for a termsearch error.
+    static func code(for error: TermsearchError) -> ExitCode {
+        switch error {
+        case .invalidQuery, .pathNotFound, .clauseNotFound: return badInput
+        case .indexMissing, .indexLocked, .indexUnusable, .library: return indexProblem
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("termsearch: \(message)\n".utf8))
+}
+
+/// Runs `body`, turning termsearch errors into one line on stderr and an exit code.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as TermsearchError {
+        printError(error.description)
+        throw ExitStatus.code(for: error)
+    }
+}
+
+/// Whether standard output is a terminal that wants colour.
+var stdoutIsTerminal: Bool {
+    isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+}
