@@ -676,8 +676,9 @@ int cx_spy_counts(const cx_matchspy *spy, cx_string_cb cb, void *context, cx_err
         for (auto it = spy->spy.values_begin(); it != spy->spy.values_end(); ++it)
             counts.emplace_back(*it, it.get_termfreq());
         // Most frequent first; ties in value order, so the result is deterministic.
-        std::stable_sort(counts.begin(), counts.end(),
-                         [](const auto &a, const auto &b) { return a.second > b.second; });
+        std::sort(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
         for (const auto &c : counts)
             if (cb(context, c.first.data(), c.first.size(), c.second)) break;
     });
