@@ -1,0 +1,98 @@
+import CXapian
+
+/// A Xapian document: opaque data, terms (with positions) and value slots.
+///
+/// Terms and text are UTF-8 `String`s. Data and values are byte strings: the `String` accessors
+/// encode/decode UTF-8 (lossy for binary), the `[UInt8]` accessors keep every byte — use them for
+/// `Serialisation.sortable(_:)` output. A document read from a database loads lazily; if that
+/// fails (the database was closed or modified), the non-throwing getters return empty results.
+///
+/// Not thread-safe: confine each instance to one thread or actor.
+public final class Document {
+    let handle: OpaquePointer
+
+    init(handle: OpaquePointer) { self.handle = handle }
+
+    deinit { cx_doc_free(handle) }
+
+    /// Creates an empty document.
+    public init() {
+        handle = mustSucceed { cx_doc_new($0) }!
+    }
+
+    /// The document's id in the database it was read from or added to (0 for a new document).
+    public var id: DocumentID { cx_doc_docid(handle) }
+
+    /// The document data as UTF-8 text.
+    public var data: String {
+        get { String(decoding: dataBytes, as: UTF8.self) }
+        set { dataBytes = Array(newValue.utf8) }
+    }
+
+    /// The document data as raw bytes.
+    public var dataBytes: [UInt8] {
+        get { (try? readData()) ?? [] }
+        set { mustSucceed { err in withBytes(newValue) { cx_doc_set_data(handle, $0, $1, err) } } }
+    }
+
+    /// The document data as raw bytes, throwing if a lazily loaded document can't be read.
+    public func readData() throws -> [UInt8] {
+        try fetchBytes { cx_doc_data(handle, $0, $1) }
+    }
+
+    /// Adds `term` without a position. Empty terms are ignored (Xapian rejects them).
+    public func addTerm(_ term: String, wdfIncrement: Int = 1) {
+        guard !term.isEmpty else { return }
+        mustSucceed { cx_doc_add_term(handle, term, term.utf8.count, wdfIncrement.clampedUInt32, $0) }
+    }
+
+    /// Adds `term` at `position` (positions make phrase and NEAR queries work). Empty terms are ignored.
+    public func addPosting(_ term: String, position: Int, wdfIncrement: Int = 1) {
+        guard !term.isEmpty else { return }
+        mustSucceed {
+            cx_doc_add_posting(handle, term, term.utf8.count, position.clampedUInt32,
+                               wdfIncrement.clampedUInt32, $0)
+        }
+    }
+
+    /// Adds a filter term (wdf 0, no position). Empty terms are ignored.
+    public func addBooleanTerm(_ term: String) {
+        guard !term.isEmpty else { return }
+        mustSucceed { cx_doc_add_boolean_term(handle, term, term.utf8.count, $0) }
+    }
+
+    /// Stores UTF-8 text in value `slot`; an empty value clears the slot.
+    public func setValue(_ slot: Int, _ value: String) {
+        setValue(slot, Array(value.utf8))
+    }
+
+    /// Stores raw bytes in value `slot` (e.g. `Serialisation.sortable(_:)`); empty clears the slot.
+    public func setValue(_ slot: Int, _ bytes: [UInt8]) {
+        mustSucceed { err in withBytes(bytes) { cx_doc_set_value(handle, slot.clampedUInt32, $0, $1, err) } }
+    }
+
+    /// The value in `slot` decoded as UTF-8 ("" if unset).
+    public func value(_ slot: Int) -> String {
+        String(decoding: valueBytes(slot), as: UTF8.self)
+    }
+
+    /// The raw bytes in value `slot` (empty if unset).
+    public func valueBytes(_ slot: Int) -> [UInt8] {
+        (try? fetchBytes { cx_doc_value(handle, slot.clampedUInt32, $0, $1) }) ?? []
+    }
+
+    /// The document's terms, in byte order.
+    public var terms: [String] {
+        (try? collectStrings { cx_doc_terms(handle, $0, $1, $2) }) ?? []
+    }
+
+    /// The document's terms with their within-document frequencies, in byte order.
+    public var termsWithFrequency: [(term: String, wdf: Int)] {
+        var result: [(term: String, wdf: Int)] = []
+        try? visitStrings({ cx_doc_terms(handle, $0, $1, $2) }) { bytes, wdf in
+            result.append((String(decoding: bytes, as: UTF8.self), Int(wdf)))
+            return false
+        }
+        return result
+    }
+}
