@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+@testable import TermsIndex
+
+/// The texts the compound figures are measured on: the bundled seed corpus, plus the real-world
+/// documents under /work/shared/realworld when they are there (PDFs only if pdftotext is).
+enum CompoundTestCorpus {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let realWorldDirectory = URL(fileURLWithPath: "/work/shared/realworld")
+    static let dutchWordList = URL(fileURLWithPath: "/usr/share/dict/dutch")
+
+    static let seedTexts: [String] = {
+        let corpus = packageRoot.appendingPathComponent("Corpus")
+        let files = (try? FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+    }()
+
+    static let realWorldTexts: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(
+            at: realWorldDirectory, includingPropertiesForKeys: nil)) ?? []
+        return files.filter { $0.lastPathComponent != "SOURCES.md" }.sorted { $0.path < $1.path }
+            .compactMap { file -> String? in
+                switch file.pathExtension {
+                case "pdf": return pdfText(file)
+                case "html": return (try? String(contentsOf: file, encoding: .utf8)).map(stripTags)
+                case "md", "txt": return try? String(contentsOf: file, encoding: .utf8)
+                default: return nil
+                }
+            }
+    }()
+
+    static let vocabulary = CompoundSplitter.vocabulary(from: seedTexts + realWorldTexts)
+
+    static let gold: [CompoundEvaluation.Entry] = {
+        let url = packageRoot.appendingPathComponent("Tests/Fixtures/compounds/gold.tsv")
+        return CompoundEvaluation.parseGold((try? String(contentsOf: url, encoding: .utf8)) ?? "")
+    }()
+
+    static func pdfText(_ file: URL) -> String? {
+        let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-enc", "UTF-8", file.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+
+    static func stripTags(_ html: String) -> String {
+        html.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+    }
+}
+
+final class CompoundSplitterTests: XCTestCase {
+    private var splitter: CompoundSplitter { CompoundSplitter(vocabulary: CompoundTestCorpus.vocabulary) }
+
+    func testGoldFigures() throws {
+        let gold = CompoundTestCorpus.gold
+        XCTAssertGreaterThanOrEqual(gold.count, 80)
+        let result = CompoundEvaluation.evaluate(gold, split: splitter.split)
+        print("compound gold (corpus vocabulary, \(CompoundTestCorpus.vocabulary.count) words, "
+            + "\(CompoundTestCorpus.realWorldTexts.count) real-world texts): \(result.summary)")
+        for error in result.errors {
+            print("  \(error.word): expected \(error.expected?.joined(separator: "+") ?? "-"), "
+                + "got \(error.predicted?.joined(separator: "+") ?? "-")")
+        }
+        XCTAssertGreaterThanOrEqual(result.precision, 0.85)
+        XCTAssertGreaterThanOrEqual(result.recall, 0.7)
+    }
+}
