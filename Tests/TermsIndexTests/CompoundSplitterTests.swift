@@ -77,3 +77,29 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.recall, 0.7)
     }
 }
+
+final class CompoundFiguresTests: XCTestCase {
+    /// Prints the figures recorded in docs/dutch.md: Koehn & Knight's bias 1, 2, 4, 8, with and
+    /// without the wdutch word list as an extra lexicon. Asserts nothing about them.
+    func testFiguresTable() throws {
+        var lexicons: [(String, Set<String>)] = [("corpus only", [])]
+        if let list = try? String(contentsOf: CompoundTestCorpus.dutchWordList, encoding: .utf8) {
+            let words = Set(list.split(whereSeparator: \.isNewline).map { $0.lowercased() })
+            lexicons.append(("corpus + wdutch (\(words.count) words)", words))
+        }
+        for (name, lexicon) in lexicons {
+            for bias in [1.0, 2, 4, 8] {
+                let splitter = CompoundSplitter(
+                    vocabulary: CompoundTestCorpus.vocabulary, wholeWordBias: bias, lexicon: lexicon)
+                let result = CompoundEvaluation.evaluate(CompoundTestCorpus.gold, split: splitter.split)
+                print("figures | \(name) | bias \(bias) | \(result.summary)")
+                if !lexicon.isEmpty, bias == 4 {
+                    for error in result.errors {
+                        print("  wdutch: \(error.word): expected \(error.expected?.joined(separator: "+") ?? "-"), "
+                            + "got \(error.predicted?.joined(separator: "+") ?? "-")")
+                    }
+                }
+            }
+        }
+    }
+}
