@@ -35,7 +35,7 @@ enum UnitStart {
         try! NSRegularExpression(pattern: pattern, options: [])
     }
 
-    nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
+    private static let patterns: [NSRegularExpression] = [
         regex(#"^\d{1,3}(\.\d{1,3})+\.?(\s|$)"#),                 // 1.1  14.1  3.10  1.1.
         regex(#"^\d{1,3}[.)](\s|$)"#),                            // 1.  1)
         regex(#"^\d{1,3}\s+\p{Lu}"#),                             // 1 DEFINITIES

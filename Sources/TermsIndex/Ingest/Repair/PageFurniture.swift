@@ -7,7 +7,7 @@ enum PageFurniture {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
 
-    nonisolated(unsafe) private static let pageNumber: [NSRegularExpression] = [
+    private static let pageNumber: [NSRegularExpression] = [
         regex(#"^[-–—]?\s*\d{1,4}\s*[-–—]?$"#),                                 // 2   - 2 -
         regex(#"^(pagina|page|blz\.?|p\.)\s*\d{1,4}(\s*(van|of|/)\s*\d{1,4})?$"#), // Pagina 2 van 9
         regex(#"^\d{1,4}\s*(/|van|of)\s*\d{1,4}$"#),                             // 2/9   2 van 9
