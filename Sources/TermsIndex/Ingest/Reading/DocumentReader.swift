@@ -1,0 +1,130 @@
+import Foundation
+
+/// Reads a document file of any supported format into repaired text blocks.
+public struct DocumentReader: Sendable {
+    public var limits: ReadLimits
+    /// Repairs applied to every document's text.
+    public var repairer: TextRepairer
+
+    /// A reader with the given limits and a repairer without corpus vocabulary.
+    public init(limits: ReadLimits = .default) {
+        self.limits = limits
+        self.repairer = TextRepairer()
+    }
+
+    /// A reader whose hyphenation repair also trusts `vocabulary`.
+    public init(limits: ReadLimits = .default, vocabulary: Set<String>) {
+        self.limits = limits
+        self.repairer = TextRepairer(vocabulary: vocabulary)
+    }
+
+    /// Reads the file at `url`.
+    public func read(_ url: URL) throws -> ExtractedText {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IngestError.notFound(path: path)
+        }
+        if isDirectory.boolValue { throw IngestError.unreadable(path: path, reason: "is a directory") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.intValue > limits.maxFileBytes {
+            throw IngestError.tooLarge(path: path, bytes: size.intValue, limit: limits.maxFileBytes)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw IngestError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+        }
+        return try read(data: data, fileExtension: url.pathExtension, path: path, fileOnDisk: url)
+    }
+
+    /// Reads bytes that came from `path` (used in errors only); `fileExtension` is a hint.
+    public func read(data: Data, fileExtension: String, path: String) throws -> ExtractedText {
+        try read(data: data, fileExtension: fileExtension, path: path, fileOnDisk: nil)
+    }
+
+    private func read(data: Data, fileExtension: String, path: String, fileOnDisk: URL?) throws -> ExtractedText {
+        if data.count > limits.maxFileBytes {
+            throw IngestError.tooLarge(path: path, bytes: data.count, limit: limits.maxFileBytes)
+        }
+        guard let format = FormatSniffer.sniff(data, fileExtension: fileExtension) else {
+            throw IngestError.binary(path: path)
+        }
+        var log = RepairLog()
+        switch format {
+        case .text:
+            let (text, decodeRepairs) = TextDecoder.decode(data)
+            log.merge(decodeRepairs)
+            let blocks = repairer.repairPlainText(text, log: &log)
+            return ExtractedText(format: .text, blocks: blocks, repairs: log.repairs, title: nil)
+        case .markdown:
+            let (text, decodeRepairs) = TextDecoder.decode(data)
+            log.merge(decodeRepairs)
+            let normalised = String(String.UnicodeScalarView(CharacterRepair.normaliseLineEndings(Array(text.unicodeScalars), log: &log)))
+            let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
+            return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
+        case .html:
+            let (text, decodeRepairs) = TextDecoder.decode(data)
+            log.merge(decodeRepairs)
+            let result = HTMLExtractor().extract(text)
+            let blocks = repairer.repair(blocks: result.blocks, log: &log)
+            var title = result.title.map { CharacterRepair.apply($0, log: &log) }
+            if title?.isEmpty ?? true { title = firstHeading(blocks) }
+            return ExtractedText(format: .html, blocks: blocks, repairs: log.repairs, title: title)
+        case .pdf:
+            let text = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
+                try PDFExtractor().text(fileAt: file, limits: limits)
+            }
+            let blocks = repairer.repairPlainText(text, log: &log)
+            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: nil)
+        case .docx:
+            let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
+                try DocxExtractor().documentXML(fileAt: file, limits: limits)
+            }
+            let blocks = repairer.repair(blocks: DocxExtractor().extract(xml: xml), log: &log)
+            return ExtractedText(format: .docx, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
+        }
+    }
+
+    private func firstHeading(_ blocks: [TextBlock]) -> String? {
+        blocks.first { if case .heading = $0.kind { return true } else { return false } }?.text
+    }
+
+    /// Runs `body` on a file holding `data`: the original file when there is one, else a
+    /// temporary copy that is removed afterwards. Errors are re-labelled with the caller's path.
+    private func withFile<T>(data: Data, fileOnDisk: URL?, path: String, suffix: String, _ body: (String) throws -> T) throws -> T {
+        if let url = fileOnDisk { return try body(url.path) }
+        let temp = FileManager.default.temporaryDirectory
+            .appendingPathComponent("termsearch-\(UUID().uuidString).\(suffix)")
+        do {
+            try data.write(to: temp)
+        } catch {
+            throw IngestError.unreadable(path: temp.path, reason: "cannot write temporary copy: \(error)")
+        }
+        defer { try? FileManager.default.removeItem(at: temp) }
+        do {
+            return try body(temp.path)
+        } catch let error as IngestError {
+            throw error.relabelled(from: temp.path, to: path)
+        }
+    }
+}
+
+extension IngestError {
+    /// The same error naming `newPath` where it named `oldPath` (a temporary copy).
+    func relabelled(from oldPath: String, to newPath: String) -> IngestError {
+        func swap(_ p: String) -> String { p == oldPath ? newPath : p }
+        switch self {
+        case .notFound(let p): return .notFound(path: swap(p))
+        case .unreadable(let p, let r): return .unreadable(path: swap(p), reason: r.replacingOccurrences(of: oldPath, with: newPath))
+        case .binary(let p): return .binary(path: swap(p))
+        case .toolMissing: return self
+        case .toolFailed(let t, let p, let r): return .toolFailed(tool: t, path: swap(p), reason: r.replacingOccurrences(of: oldPath, with: newPath))
+        case .timedOut(let t, let p, let s): return .timedOut(tool: t, path: swap(p), seconds: s)
+        case .tooLarge(let p, let b, let l): return .tooLarge(path: swap(p), bytes: b, limit: l)
+        case .malformed(let p, let r): return .malformed(path: swap(p), reason: r.replacingOccurrences(of: oldPath, with: newPath))
+        case .encrypted(let p): return .encrypted(path: swap(p))
+        }
+    }
+}

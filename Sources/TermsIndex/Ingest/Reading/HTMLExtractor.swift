@@ -1,0 +1,145 @@
+import Foundation
+
+/// The readable text of an HTML page: headings, paragraphs and list items, without navigation,
+/// page chrome, scripts, forms or cookie banners.
+struct HTMLExtractor {
+    static let skipped: Set<String> = [
+        "nav", "footer", "aside", "script", "style", "noscript", "template", "svg", "form", "button",
+        "select", "iframe", "object", "canvas", "menu", "dialog", "head",
+    ]
+    static let void: Set<String> = [
+        "br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "param", "source",
+        "track", "wbr",
+    ]
+    static let blockElements: Set<String> = [
+        "p", "div", "section", "article", "main", "body", "blockquote", "pre", "ul", "ol", "dl", "dd", "dt",
+        "table", "tbody", "thead", "tfoot", "tr", "address", "figure", "figcaption", "center", "html",
+        "details", "summary", "fieldset", "hr", "header", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+    ]
+    static let bannerWords = ["cookie", "consent", "gdpr", "banner"]
+
+    struct Result {
+        var blocks: [RawBlock]
+        var title: String?
+    }
+
+    func extract(_ html: String, honourChrome: Bool = true) -> Result {
+        let tokenizer = MarkupTokenizer(rawTextElements: ["script", "style", "title", "textarea", "noscript"])
+        let tokens = tokenizer.tokenize(html)
+        var stack: [(name: String, skip: Bool, chrome: Bool)] = []
+        var openCount: [String: Int] = [:]
+        var skipDepth = 0, chromeDepth = 0, headingDepth = 0, preDepth = 0
+        var title: String?
+        var inTitle = false
+        var blocks: [RawBlock] = []
+        var kind: TextBlock.Kind = .paragraph
+        var lines: [RawLine] = []
+        var line = ""
+        var pendingBreak: LineBreak = .soft
+
+        func endLine(_ nextBreak: LineBreak) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty {
+                lines.append(RawLine(trimmed, breakBefore: lines.isEmpty ? .unknown : pendingBreak))
+            }
+            line = ""
+            pendingBreak = nextBreak
+        }
+        func flushBlock(next: TextBlock.Kind = .paragraph) {
+            endLine(.soft)
+            if !lines.isEmpty { blocks.append(RawBlock(kind: kind, lines: lines)) }
+            lines = []
+            kind = next
+            pendingBreak = .soft
+        }
+        func isBanner(_ attributes: [String: String]) -> Bool {
+            let probe = ((attributes["id"] ?? "") + " " + (attributes["class"] ?? "") + " " + (attributes["aria-label"] ?? "")).lowercased()
+            return HTMLExtractor.bannerWords.contains { probe.contains($0) }
+        }
+
+        for token in tokens {
+            switch token {
+            case .start(let name, let attributes, let selfClosing):
+                if name == "title" && title == nil { inTitle = true; continue }
+                if name == "br" {
+                    if skipDepth == 0 { endLine(.hard) }
+                    continue
+                }
+                let skip = honourChrome && (HTMLExtractor.skipped.contains(name) || isBanner(attributes))
+                let chrome = honourChrome && name == "header"
+                if HTMLExtractor.blockElements.contains(name) || name == "td" || name == "th" {
+                    if skipDepth == 0 {
+                        if let level = HTMLExtractor.headingLevel(name) {
+                            flushBlock(next: .heading(level: level))
+                        } else if name == "li" {
+                            flushBlock(next: .listItem)
+                        } else if name == "td" || name == "th" {
+                            endLine(.hard)
+                        } else {
+                            flushBlock()
+                        }
+                    }
+                }
+                if HTMLExtractor.void.contains(name) || selfClosing { continue }
+                stack.append((name, skip, chrome))
+                openCount[name, default: 0] += 1
+                if skip { skipDepth += 1 }
+                if chrome { chromeDepth += 1 }
+                if HTMLExtractor.headingLevel(name) != nil { headingDepth += 1 }
+                if name == "pre" { preDepth += 1 }
+            case .end(let name):
+                if name == "title" { inTitle = false; continue }
+                guard (openCount[name] ?? 0) > 0 else {
+                    if name == "p" && skipDepth == 0 { flushBlock() }
+                    continue
+                }
+                // Pop up to and including the matching element; each pop is paid for once.
+                while let top = stack.popLast() {
+                    openCount[top.name, default: 1] -= 1
+                    if top.skip { skipDepth -= 1 }
+                    if top.chrome { chromeDepth -= 1 }
+                    if HTMLExtractor.headingLevel(top.name) != nil { headingDepth -= 1 }
+                    if top.name == "pre" { preDepth -= 1 }
+                    if skipDepth == 0 && (HTMLExtractor.blockElements.contains(top.name)) { flushBlock() }
+                    if top.name == name { break }
+                }
+            case .text(let raw):
+                if inTitle {
+                    let t = Entities.decode(raw).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                    if !t.isEmpty { title = t }
+                    continue
+                }
+                guard skipDepth == 0, chromeDepth == 0 || headingDepth > 0 else { continue }
+                let text = Entities.decode(raw)
+                // Source newlines are kept as soft breaks so running footers on their own source
+                // line can be recognised; the repairer joins them again.
+                var first = true
+                for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    if !first { endLine(preDepth > 0 ? .hard : .soft) }
+                    first = false
+                    var collapsed = ""
+                    var space = false
+                    for ch in piece {
+                        if ch == " " || ch == "\t" || ch == "\r" || ch == "\u{0C}" { space = true; continue }
+                        if space { collapsed.append(" "); space = false }
+                        collapsed.append(ch)
+                    }
+                    if space { collapsed.append(" ") }
+                    line += collapsed
+                }
+            }
+        }
+        flushBlock()
+        if honourChrome && blocks.isEmpty && tokens.contains(where: { if case .text(let t) = $0 { return !t.allSatisfy(\.isWhitespace) } else { return false } }) {
+            // Everything was inside something we skip (an unclosed <nav>, say): better all than nothing.
+            let fallback = extract(html, honourChrome: false)
+            return Result(blocks: fallback.blocks, title: title ?? fallback.title)
+        }
+        return Result(blocks: blocks, title: title)
+    }
+
+    static func headingLevel(_ name: String) -> Int? {
+        guard name.count == 2, name.first == "h", let d = name.last?.wholeNumberValue, (1...6).contains(d) else { return nil }
+        return d
+    }
+}

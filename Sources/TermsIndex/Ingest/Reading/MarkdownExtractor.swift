@@ -1,0 +1,129 @@
+import Foundation
+
+/// Markdown to blocks: ATX and setext headings, list items, paragraphs; inline markup stripped.
+struct MarkdownExtractor {
+    func extract(_ text: String) -> [RawBlock] {
+        var blocks: [RawBlock] = []
+        var current: RawBlock?
+        var inFence = false
+        var hardNext = false
+        func flush() {
+            if let b = current, !b.lines.isEmpty { blocks.append(b) }
+            current = nil
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        while index < lines.count {
+            let rawLine = String(lines[index])
+            index += 1
+            let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                flush()
+                inFence.toggle()
+                continue
+            }
+            if inFence {
+                if current == nil { current = RawBlock(kind: .paragraph, lines: []) }
+                current!.lines.append(RawLine(rawLine, breakBefore: .hard))
+                continue
+            }
+            if trimmed.isEmpty { flush(); continue }
+            // Setext underline of the paragraph line above.
+            if let c = current, c.kind == .paragraph, c.lines.count == 1,
+               trimmed.allSatisfy({ $0 == "=" }) || (trimmed.count >= 2 && trimmed.allSatisfy({ $0 == "-" })) {
+                let level = trimmed.first == "=" ? 1 : 2
+                current = RawBlock(kind: .heading(level: level), lines: c.lines)
+                flush()
+                continue
+            }
+            if trimmed.count >= 3, Set(trimmed.filter { $0 != " " }).count == 1, "-*_".contains(trimmed.first!) {
+                flush()  // horizontal rule
+                continue
+            }
+            var hashes = 0
+            for c in trimmed { if c == "#" { hashes += 1 } else { break } }
+            if (1...6).contains(hashes), trimmed.count == hashes || trimmed.dropFirst(hashes).first == " " {
+                flush()
+                var heading = String(trimmed.dropFirst(hashes)).trimmingCharacters(in: .whitespaces)
+                while heading.hasSuffix("#") { heading.removeLast() }
+                blocks.append(RawBlock(kind: .heading(level: hashes), lines: [RawLine(inline(heading))]))
+                continue
+            }
+            var body = trimmed
+            while body.hasPrefix(">") { body = String(body.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if let item = listItem(body) {
+                flush()
+                current = RawBlock(kind: .listItem, lines: [RawLine(inline(item))])
+                hardNext = false
+                continue
+            }
+            let hard = rawLine.hasSuffix("  ") || body.hasSuffix("\\")
+            if body.hasSuffix("\\") { body.removeLast() }
+            if current == nil {
+                current = RawBlock(kind: .paragraph, lines: [RawLine(inline(body))])
+            } else {
+                current!.lines.append(RawLine(inline(body), breakBefore: hardNext ? .hard : .soft))
+            }
+            hardNext = hard
+        }
+        flush()
+        return blocks
+    }
+
+    /// The item text of a list line: bullets dropped, numbering kept ("1. Foo" stays "1. Foo").
+    func listItem(_ line: String) -> String? {
+        if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " {
+            return String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        }
+        let digits = line.prefix { $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3 {
+            let rest = line.dropFirst(digits.count)
+            if let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " {
+                return line
+            }
+        }
+        return nil
+    }
+
+    /// Inline markup: emphasis markers, code spans, links and images reduced to their text.
+    func inline(_ text: String) -> String {
+        let chars = Array(text)
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, "\\`*_{}[]()#+-.!<>".contains(chars[i + 1]) {
+                out.append(chars[i + 1]); i += 2; continue
+            }
+            if c == "!" && i + 1 < chars.count && chars[i + 1] == "[" { i += 1; continue }
+            if c == "[" {
+                // [text](url) → text; keep the bracket when it is not a link.
+                if let close = chars[(i + 1)...].prefix(500).firstIndex(of: "]"),
+                   close + 1 < chars.count, chars[close + 1] == "(",
+                   let paren = chars[(close + 2)...].prefix(1000).firstIndex(of: ")") {
+                    out.append(contentsOf: chars[(i + 1)..<close])
+                    i = paren + 1
+                    continue
+                }
+            }
+            if c == "*" || c == "`" { i += 1; continue }
+            if c == "_" {
+                let prevLetter = i > 0 && (chars[i - 1].isLetter || chars[i - 1].isNumber)
+                let nextLetter = i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1].isNumber)
+                if !(prevLetter && nextLetter) { i += 1; continue }
+            }
+            if c == "<" {
+                // Inline HTML tags (<br>, <u>) dropped.
+                if let close = chars[i...].prefix(200).firstIndex(of: ">"), i + 1 < chars.count,
+                   chars[i + 1].isLetter || chars[i + 1] == "/" {
+                    i = close + 1
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return Entities.decode(String(out))
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+
+/// Repairs decoded text: characters, page furniture, hyphenation, lines broken mid-sentence.
+public struct TextRepairer: Sendable {
+    /// Extra known words (lower-cased), e.g. the corpus vocabulary, used to decide hyphenation.
+    public var vocabulary: Set<String>
+
+    /// A repairer that decides hyphenation from each document's own words only.
+    public init() {
+        self.vocabulary = []
+    }
+
+    /// A repairer that also trusts `vocabulary` (any case; compared lower-cased).
+    public init(vocabulary: Set<String>) {
+        self.vocabulary = Set(vocabulary.map { $0.lowercased() })
+    }
+
+    /// Repairs `text`; paragraphs come back separated by a blank line, units within them by "\n".
+    public func repair(_ text: String) -> (text: String, repairs: [Repair]) {
+        var log = RepairLog()
+        let blocks = repairPlainText(text, log: &log)
+        return (blocks.map(\.text).joined(separator: "\n\n"), log.repairs)
+    }
+
+    /// Plain text (and pdftotext output) to paragraph blocks.
+    func repairPlainText(_ text: String, log: inout RepairLog) -> [TextBlock] {
+        let normalised = CharacterRepair.normaliseLineEndings(Array(text.unicodeScalars), log: &log)
+        var lines: [RawLine] = []
+        var page = 0
+        var current = String.UnicodeScalarView()
+        for s in normalised {
+            switch s {
+            case "\n":
+                lines.append(RawLine(String(current), page: page))
+                current = String.UnicodeScalarView()
+            case "\u{0C}":
+                lines.append(RawLine(String(current), page: page))
+                current = String.UnicodeScalarView()
+                page += 1
+            default:
+                current.append(s)
+            }
+        }
+        lines.append(RawLine(String(current), page: page))
+        return repair(blocks: [RawBlock(kind: .paragraph, lines: lines)], log: &log)
+    }
+
+    /// The whole pipeline over blocks a reader produced.
+    func repair(blocks input: [RawBlock], log: inout RepairLog) -> [TextBlock] {
+        // 1. Characters and whitespace, line by line.
+        var blocks = input
+        for b in blocks.indices {
+            for l in blocks[b].lines.indices {
+                let fixed = CharacterRepair.apply(blocks[b].lines[l].text, log: &log)
+                blocks[b].lines[l].text = TextRepairer.tidyWhitespace(fixed, log: &log)
+            }
+        }
+        // 2. Page furniture over the whole document (it repeats across blocks and pages).
+        var flat: [RawLine] = []
+        var owner: [(Int, Int)] = []
+        for (b, block) in blocks.enumerated() {
+            for (l, line) in block.lines.enumerated() {
+                flat.append(line)
+                owner.append((b, l))
+            }
+        }
+        let drop = PageFurniture.furniture(in: flat, log: &log)
+        if !drop.isEmpty {
+            var keep = blocks.map { Array(repeating: true, count: $0.lines.count) }
+            for i in drop { keep[owner[i].0][owner[i].1] = false }
+            for b in blocks.indices {
+                blocks[b].lines = zip(blocks[b].lines, keep[b]).filter { $0.1 }.map { $0.0 }
+            }
+        }
+        // 3. Hyphenation inside lines, against the document's vocabulary.
+        let hyphenation = Hyphenation(lines: blocks.flatMap { $0.lines.map(\.text) }, vocabulary: vocabulary)
+        for b in blocks.indices {
+            for l in blocks[b].lines.indices {
+                blocks[b].lines[l].text = hyphenation.repairMidLine(blocks[b].lines[l].text, log: &log)
+            }
+        }
+        // 4. Lines into paragraphs.
+        let lengths = blocks.flatMap { $0.lines.filter { $0.breakBefore == .unknown && !$0.text.isEmpty }.map(\.text.count) }.sorted()
+        let wrapWidth = lengths.isEmpty ? 0 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+        var joiner = ParagraphJoiner(hyphenation: hyphenation, wrapWidth: wrapWidth)
+        var out: [TextBlock] = []
+        for block in blocks {
+            out.append(contentsOf: joiner.join(block, log: &log))
+        }
+        return out
+    }
+
+    /// Tabs and runs of spaces become one space; the line is trimmed; doubled hyphens between
+    /// letters (an ASCII hyphen next to a Unicode one) become one.
+    static func tidyWhitespace(_ line: String, log: inout RepairLog) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var collapsed = 0
+        var runLength = 0
+        var sawTab = false
+        for s in line.unicodeScalars {
+            if s == " " || s == "\t" {
+                if !out.isEmpty { pendingSpace = true }
+                runLength += 1
+                if s == "\t" { sawTab = true }
+                continue
+            }
+            if runLength > 1 || sawTab { collapsed += 1 }
+            runLength = 0
+            sawTab = false
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(s)
+        }
+        log.note(.whitespace, "tabs and runs of spaces → one space", count: collapsed)
+        var text = String(out)
+        if text.contains("--") {
+            let chars = Array(text)
+            var result: [Character] = []
+            result.reserveCapacity(chars.count)
+            var i = 0
+            while i < chars.count {
+                if chars[i] == "-", let prev = result.last, prev.isLetter {
+                    var j = i
+                    while j < chars.count && chars[j] == "-" { j += 1 }
+                    if j - i >= 2, j < chars.count, chars[j].isLetter {
+                        log.note(.hyphenCharacter, "\(prev)\(String(repeating: "-", count: j - i))\(chars[j]) → \(prev)-\(chars[j])")
+                        result.append("-")
+                        i = j
+                        continue
+                    }
+                }
+                result.append(chars[i])
+                i += 1
+            }
+            text = String(result)
+        }
+        return text
+    }
+}
+
+/// Joins lines broken mid-sentence and splits blocks where a new unit starts.
+struct ParagraphJoiner {
+    let hyphenation: Hyphenation
+    let wrapWidth: Int
+
+    static let continuationWords: Set<String> = [
+        "en", "of", "de", "het", "een", "van", "in", "op", "te", "met", "voor", "door", "aan", "bij",
+        "die", "dat", "tot", "om", "naar", "als", "over", "uit", "zijn", "is", "wordt", "worden", "niet",
+        "and", "or", "the", "a", "an", "of", "to", "in", "on", "for", "by", "with", "that", "which", "is",
+        "are", "be", "not", "at", "from",
+    ]
+
+    mutating func join(_ block: RawBlock, log: inout RepairLog) -> [TextBlock] {
+        if case .heading = block.kind {
+            let text = block.lines.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+            return text.isEmpty ? [] : [TextBlock(kind: block.kind, text: text)]
+        }
+        var result: [TextBlock] = []
+        var lines: [String] = []  // lines of the block being built; joined with "\n"
+        var kind = block.kind
+        func flush() {
+            let text = lines.joined(separator: "\n")
+            if !text.isEmpty { result.append(TextBlock(kind: kind, text: text)) }
+            lines = []
+            if case .listItem = kind { kind = .paragraph }
+        }
+        var previousHeading = false
+        for line in block.lines {
+            let t = line.text
+            if t.isEmpty {
+                if line.breakBefore != .hard { flush() }
+                continue
+            }
+            guard let prev = lines.last else {
+                lines.append(t)
+                previousHeading = line.breakBefore == .unknown && UnitStart.isHeadingLine(t)
+                continue
+            }
+            if UnitStart.isUnitStart(t) || previousHeading {
+                if line.breakBefore == .hard && !previousHeading {
+                    lines.append(t)
+                } else {
+                    flush()
+                    lines.append(t)
+                }
+                previousHeading = line.breakBefore == .unknown && UnitStart.isHeadingLine(t)
+                continue
+            }
+            previousHeading = false
+            switch line.breakBefore {
+            case .hard:
+                lines.append(t)
+            case .soft:
+                lines[lines.count - 1] = glue(prev, t, log: &log, counted: false)
+            case .unknown:
+                if shouldJoin(prev, t) {
+                    lines[lines.count - 1] = glue(prev, t, log: &log, counted: true)
+                } else {
+                    lines.append(t)
+                }
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// Puts `next` after `prev` on one line, resolving a hyphen at the end of `prev`.
+    func glue(_ prev: String, _ next: String, log: inout RepairLog, counted: Bool) -> String {
+        if prev.hasSuffix("-"), let firstNext = next.first, firstNext.isLetter {
+            let body = prev.dropLast()
+            let first = body.reversed().prefix { $0.isLetter }
+            let firstWord = Substring(String(first.reversed()))
+            let secondWord = next.prefix { $0.isLetter }
+            if !firstWord.isEmpty {
+                switch hyphenation.decideLineEnd(first: firstWord, second: secondWord) {
+                case .join:
+                    log.note(.hyphenation, "\(firstWord)-⏎\(secondWord) → \(firstWord)\(secondWord)")
+                    if counted { log.note(.paragraphJoin, "\(firstWord)-⏎\(secondWord)") }
+                    return body + next
+                case .keepHyphen:
+                    if counted { log.note(.paragraphJoin, "\(firstWord)-⏎\(secondWord)") }
+                    return prev + next
+                case .keepHyphenAndSpace:
+                    break
+                }
+            }
+        }
+        if counted {
+            let tail = prev.suffix(20)
+            let head = next.prefix(20)
+            log.note(.paragraphJoin, "…\(tail)⏎\(head)…")
+        }
+        return prev + " " + next
+    }
+
+    func shouldJoin(_ prev: String, _ next: String) -> Bool {
+        guard let last = prev.last, let first = next.first else { return false }
+        if prev.hasSuffix("-") && first.isLetter { return true }
+        // Look through closing quotes and brackets for the real last punctuation.
+        let core = prev.reversed().drop { "\"'’”)]»".contains($0) }.first ?? last
+        if ":;!?".contains(core) { return false }
+        if core == "." {
+            // After an abbreviation ("e.d.", "o.a.") the sentence may go on in lower case.
+            return first.isLowercase
+        }
+        if first.isLowercase { return true }
+        if last == "," { return true }
+        if let lastWord = prev.split(separator: " ").last, ParagraphJoiner.continuationWords.contains(lastWord.lowercased()) {
+            return true
+        }
+        if wrapWidth >= 40 && prev.count * 4 >= wrapWidth * 3 && (first.isLetter || first.isNumber || "(\"'‘“".contains(first)) {
+            return true
+        }
+        return false
+    }
+}
