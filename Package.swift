@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex"]),
-        .testTarget(name: "TermsearchCLITests", dependencies: ["TermsIndex"]),
+        .testTarget(name: "TermsearchCLITests", dependencies: ["termsearch", "TermsIndex"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

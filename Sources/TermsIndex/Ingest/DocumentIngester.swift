@@ -50,7 +50,7 @@ public struct DocumentIngester: Sendable {
             let topics = tagger.topics(heading: segment.location.heading, articleHeading: segment.location.articleHeading,
                                        text: segment.text, language: language)
             clauses.append(Clause(key: segment.key, location: segment.location, text: segment.text,
-                                  language: language, topics: topics.map(\.rawValue)))
+                                  language: language, topics: topics.map { $0.rawValue }))
         }
 
         var languages = entry?.languages ?? []

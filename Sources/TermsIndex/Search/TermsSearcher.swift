@@ -89,7 +89,7 @@ public final class TermsSearcher {
                 let stemmer = languages.first { $0.language == stored.language }!.stemmer
                 let snippet = mset.snippet(stored.text, length: 300, stemmer: stemmer,
                                            highlightStart: SearchHit.highlightStart, highlightEnd: SearchHit.highlightEnd)
-                hits.append(SearchHit(stored, rank: request.offset + item.rank + 1 - mset.first, score: item.weight,
+                hits.append(SearchHit(stored, rank: item.rank + 1, score: item.weight,
                                       snippet: SearchHit.unescapingXapianHTML(snippet)))
             }
             return SearchResults(query: request.query, total: mset.matchesEstimated, hits: hits)

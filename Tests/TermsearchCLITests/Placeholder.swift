@@ -1,2 +1,0 @@
-import XCTest
-final class TermsearchCLITestsPlaceholder: XCTestCase { func testNothing() {} }
