@@ -47,7 +47,9 @@ public enum MetadataExtractor {
     /// Metadata for the document whose plain text is `text`, stored as `fileName`; `title` is a title the
     /// reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
     public static func extract(text: String, fileName: String, title givenTitle: String? = nil) -> ExtractedMetadata {
-        let lines = text.components(separatedBy: .newlines).map(clean).filter { !$0.isEmpty }
+        // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
+        let lines = unified.components(separatedBy: "\n").map(clean).filter { !$0.isEmpty }
         var metadata = ExtractedMetadata()
         let titles = titleCandidates(lines)
         if let given = givenTitle.map(clean), mentionsTerms(given) {
@@ -61,7 +63,7 @@ public enum MetadataExtractor {
         metadata.versionDate = versionDate(lines)
         metadata.supplier = supplier(lines: lines, title: metadata.title, fileName: fileName)
         metadata.kind = kind(title: metadata.title, text: text)
-        metadata.languages = languages(text)
+        metadata.languages = languages(unified)
         return metadata
     }
 
@@ -80,8 +82,8 @@ public enum MetadataExtractor {
         s.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
     }
 
-    static func firstMatch(_ s: String, _ pattern: String) -> [String]? {
-        guard let re = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]),
+    static func firstMatch(_ s: String, _ pattern: String, caseSensitive: Bool = false) -> [String]? {
+        guard let re = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
               let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: s).map { String(s[$0]) } ?? ""
@@ -89,7 +91,7 @@ public enum MetadataExtractor {
     }
 
     static func mentionsTerms(_ s: String) -> Bool {
-        matches(s, #"voorwaarden|\bterms\b|\bconditions\b"#)
+        matches(s, #"voorwaarden|\bterms\b|\bconditions\b|verwerkersovereenkomst|processing agreement"#)
     }
 
     // MARK: Title
@@ -118,7 +120,12 @@ public enum MetadataExtractor {
     static func isHeadingLike(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard !words.isEmpty, words.count <= 12, line.count <= 120 else { return false }
-        if line.hasSuffix(".") || line.hasSuffix(":") || line.hasSuffix(",") || line.hasSuffix(";") { return false }
+        // A full stop ends a sentence, except after a legal form ("Charper Bonaroo B.V.").
+        let legalFormEnd = line.range(of: legalForm + "$", options: .regularExpression) != nil
+        if (line.hasSuffix(".") && !legalFormEnd) || line.hasSuffix(":") || line.hasSuffix(",") || line.hasSuffix(";") { return false }
+        // A wrapped sentence, not a title: starts in lower case or carries a finite verb or negation.
+        if line.first?.isLowercase == true { return false }
+        if matches(line, #"\b(is|zijn|wordt|worden|kan|zal|heeft|niet|indien|shall|will|are|apply|applies)\b"#) { return false }
         if matches(line, #"^(artikel|article|art\.|\d)"#) { return false }
         if matches(line, #"www\.|https?:|/"#) { return false }
         // Definitions ("SalusCheck B.V.: De besloten ...") are not titles.
@@ -131,7 +138,8 @@ public enum MetadataExtractor {
         "algemene", "voorwaarden", "leveringsvoorwaarden", "verkoopvoorwaarden", "general", "terms", "and",
         "conditions", "condition", "consumers", "consumer", "consumenten", "b2b", "module", "algemeen", "de",
         "van", "of", "the", "en", "voor", "version", "versie", "bijzondere", "aanvullende", "leverancier",
-        "supplier", "nl", "ict",
+        "supplier", "nl", "ict", "booking", "boekingsvoorwaarden", "reisvoorwaarden", "travel", "sale", "sales",
+        "use", "service", "services", "betalingsvoorwaarden", "gebruiksvoorwaarden", "privacy", "standard",
     ]
 
     static func isGenericTitle(_ title: String) -> Bool {
@@ -147,10 +155,10 @@ public enum MetadataExtractor {
     /// A non-date version label after "Versie:"/"Version", e.g. "1.4" or "07-19".
     static func versionLabel(_ lines: [String]) -> String? {
         for line in lines {
-            guard let m = firstMatch(line, #"^(?:versie|version|v\.)\s*:?\s*([0-9][0-9A-Za-z.\-]{0,11})\b"#) else { continue }
+            guard let m = firstMatch(line, #"^(?:versie|version|v\.)\s*:?\s*([0-9][0-9A-Za-z./\-]{0,11})"#) else { continue }
             let label = m[1]
             if parseDate(line) != nil, parseDate(label) != nil { continue }
-            if label.range(of: #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$"#, options: .regularExpression) != nil { continue }
+            if label.range(of: #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\.?$"#, options: .regularExpression) != nil { continue }
             return label
         }
         return nil
@@ -175,7 +183,9 @@ public enum MetadataExtractor {
                 if let d = parseDate(line) ?? (i + 1 < lines.count && line.count < 20 ? parseDate(lines[i + 1]) : nil) {
                     strong.append(d)
                 }
-            } else if matches(line, #"gedeponeerd|deposited"#), let d = parseDate(line) {
+            } else if matches(line, #"gedeponeerd|deposited"#),
+                      // NBA: "... Gedeponeerd bij de Griffie ... te" / "Amsterdam op 30 januari 2013".
+                      let d = parseDate(i + 1 < lines.count ? line + " " + lines[i + 1] : line) {
                 weak.append(d)
             } else if let m = firstMatch(line, #"©\s*(?:copyright\s*)?((?:19|20)\d{2})"#) {
                 weak.append(m[1])
@@ -286,7 +296,8 @@ public enum MetadataExtractor {
     static func definedParty(_ lines: [String]) -> String? {
         let name = #"((?:[A-Z][\w~&.'-]*|&|\|)(?:\s(?:[A-Z][\w~&.'-]*|&|\|)){0,3})"#
         for line in lines.prefix(60) {
-            if let m = firstMatch(line, name + #"\s*,?\s*(?:B\.\s?V\.?|N\.\s?V\.?|V\.O\.F\.?)"#) {
+            // Case matters here: "verzonden. Vervolgens" must not read as "... N.V.".
+            if let m = firstMatch(line, #"\b"# + name + #"\s*,?\s*(?:B\.\s?V\.?|N\.\s?V\.?|V\.O\.F\.?)(?=\s|$|[,:;)])"#, caseSensitive: true) {
                 let n = stripDomain(m[1]).trimmingCharacters(in: .whitespaces)
                 if !n.isEmpty, !genericWords.contains(n.lowercased()) { return n }
             }
@@ -303,14 +314,15 @@ public enum MetadataExtractor {
         return words(base).filter { !generic.contains($0) && Int($0) == nil }
     }
 
-    /// The longest run of `fileWords` that the text spells out (any case, any punctuation between),
-    /// in the text's own spelling: "creaim reconi" → "CreAIM | Reconi".
+    /// The longest run of `fileWords` starting at the first word that the text spells out (any case,
+    /// any punctuation between), in the text's own spelling: "creaim reconi" → "CreAIM | Reconi".
+    /// Runs that skip the first word are not trusted: "accountants" alone is in every accountant's terms.
     static func locate(_ fileWords: [String], in lines: [String]) -> String? {
         let text = lines.prefix(400).joined(separator: "\n")
         var best: String?
         for length in stride(from: fileWords.count, through: 1, by: -1) {
-            for start in 0...(fileWords.count - length) {
-                let run = fileWords[start..<(start + length)]
+            do {
+                let run = fileWords[0..<length]
                 let pattern = #"\b"# + run.map(NSRegularExpression.escapedPattern(for:)).joined(separator: #"[\s|&~.\-]{0,5}"#) + #"\b"#
                 if let m = firstMatch(text, pattern) {
                     let found = m[0]
