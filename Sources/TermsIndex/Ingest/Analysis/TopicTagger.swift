@@ -25,7 +25,7 @@ public struct TopicTagger: Sendable {
     /// Content score from which a topic is tagged without heading support.
     static let threshold = 3.0
     /// Content score of another topic strong enough to override the article heading's default.
-    static let overrideScore = 5.0
+    static let overrideScore = 3.0
 
     let rules: [Rule]
 
@@ -46,8 +46,14 @@ public struct TopicTagger: Sendable {
     /// The topics of one clause, in `Topic.allCases` order.
     public func topics(heading: String?, articleHeading: String?, text: String, language: Language) -> [Topic] {
         let own = Set(headingTopics(heading))
-        let article = Set(headingTopics(articleHeading))
+        var article = Set(headingTopics(articleHeading))
         let scores = contentScores(text, language: language)
+        // "Aanbod, aanvaarding, prijs, facturatie" names several subjects; a clause's wording says
+        // which of them it is about. Only when it names none do they all stay.
+        if article.count > 1 {
+            let named = article.filter { (scores[$0] ?? 0) > 0 }
+            if !named.isEmpty { article = named }
+        }
         var result = own
         for (topic, score) in scores where score >= Self.threshold { result.insert(topic) }
         if own.isEmpty {
