@@ -1,0 +1,382 @@
+import Foundation
+
+/// What sort of terms document a file is; a search facet.
+public enum DocumentKind: String, Codable, Sendable, CaseIterable {
+    case generalTerms = "general-terms"
+    case generalTermsB2B = "general-terms-b2b"
+    case consumerTerms = "consumer-terms"
+    case processingAgreement = "processing-agreement"
+    /// Terms for one service: SaaS, SLA, hosting, a remote-support session.
+    case serviceTerms = "service-terms"
+    case annex
+    case other
+}
+
+/// Document-level facts read from a terms document's text and file name.
+public struct ExtractedMetadata: Sendable, Equatable {
+    /// The supplier's trade name, without legal form or web domain ("Charper Bonaroo", "Klantassistent").
+    public var supplier: String?
+    /// The document's own title line ("Algemene voorwaarden – Klantassistent.nl").
+    public var title: String?
+    /// A version label that is not a date ("1.4", "07-19").
+    public var version: String?
+    /// The version date as ISO 8601 with the precision the document gives: "2025-04-23", "2018-02", "2017".
+    public var versionDate: String?
+    /// The kind of document, when the title or text says.
+    public var kind: DocumentKind?
+    /// Languages with a real share of the text, in order of first appearance.
+    public var languages: [Language]
+
+    /// Metadata with every field given explicitly.
+    public init(supplier: String? = nil, title: String? = nil, version: String? = nil, versionDate: String? = nil,
+                kind: DocumentKind? = nil, languages: [Language] = []) {
+        self.supplier = supplier
+        self.title = title
+        self.version = version
+        self.versionDate = versionDate
+        self.kind = kind
+        self.languages = languages
+    }
+}
+
+/// Reads supplier, title, version, version date, kind and languages from a terms document.
+///
+/// Every rule is a heuristic over the first lines and over lines with a version cue; each says in a
+/// comment what in the material made it necessary.
+public enum MetadataExtractor {
+    /// Metadata for the document whose plain text is `text`, stored as `fileName`; `title` is a title the
+    /// reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
+    public static func extract(text: String, fileName: String, title givenTitle: String? = nil) -> ExtractedMetadata {
+        // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
+        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
+        let lines = unified.components(separatedBy: "\n").map(clean).filter { !$0.isEmpty }
+        var metadata = ExtractedMetadata()
+        let titles = titleCandidates(lines)
+        if let given = givenTitle.map(clean), mentionsTerms(given) {
+            metadata.title = given
+        } else {
+            // A bare "Algemene voorwaarden" is only the title when nothing more specific follows it
+            // (klantassistent has a bare line first and "Algemene voorwaarden – Klantassistent.nl" after).
+            metadata.title = titles.first(where: { !isGenericTitle($0) }) ?? titles.first
+        }
+        metadata.version = versionLabel(lines)
+        metadata.versionDate = versionDate(lines)
+        metadata.supplier = supplier(lines: lines, title: metadata.title, fileName: fileName)
+        metadata.kind = kind(title: metadata.title, text: text)
+        metadata.languages = languages(unified)
+        return metadata
+    }
+
+    // MARK: Lines
+
+    /// A line with markdown heading marks removed and whitespace (PDF tabs, no-break spaces) collapsed.
+    static func clean(_ line: String) -> String {
+        var s = line.replacingOccurrences(of: "\u{00A0}", with: " ")
+        s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        s = s.trimmingCharacters(in: .whitespaces)
+        while s.hasPrefix("#") { s = String(s.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        return s
+    }
+
+    static func matches(_ s: String, _ pattern: String) -> Bool {
+        s.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
+    }
+
+    static func firstMatch(_ s: String, _ pattern: String, caseSensitive: Bool = false) -> [String]? {
+        guard let re = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
+              let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
+        return (0..<m.numberOfRanges).map { i in
+            Range(m.range(at: i), in: s).map { String(s[$0]) } ?? ""
+        }
+    }
+
+    static func mentionsTerms(_ s: String) -> Bool {
+        matches(s, #"voorwaarden|\bterms\b|\bconditions\b|verwerkersovereenkomst|processing agreement"#)
+    }
+
+    // MARK: Title
+
+    /// Heading-like lines naming terms: short, not a sentence, not an article heading, not a URL.
+    static func titleCandidates(_ lines: [String], limit: Int = 40) -> [String] {
+        var result: [String] = []
+        let head = Array(lines.prefix(limit))
+        var i = 0
+        while i < head.count {
+            var line = head[i]
+            // NBA: "Algemene Voorwaarden NBA 2013 © Gedeponeerd bij ..." — the title ends at the ©.
+            if let c = line.firstIndex(of: "©") { line = String(line[..<c]).trimmingCharacters(in: .whitespaces) }
+            // IrisCall wraps its title after "en": join a line ending in a connective with the next one.
+            if i + 1 < head.count, matches(line, #"\b(en|voor|van|met|and|for|of)$"#), mentionsTerms(line) {
+                line += " " + head[i + 1]
+                i += 1
+            }
+            i += 1
+            guard isHeadingLike(line), mentionsTerms(line) else { continue }
+            result.append(line)
+        }
+        return result
+    }
+
+    static func isHeadingLike(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard !words.isEmpty, words.count <= 12, line.count <= 120 else { return false }
+        // A full stop ends a sentence, except after a legal form ("Charper Bonaroo B.V.").
+        let legalFormEnd = line.range(of: legalForm + "$", options: .regularExpression) != nil
+        if (line.hasSuffix(".") && !legalFormEnd) || line.hasSuffix(":") || line.hasSuffix(",") || line.hasSuffix(";") { return false }
+        // A wrapped sentence, not a title: starts in lower case or carries a finite verb or negation.
+        if line.first?.isLowercase == true { return false }
+        if matches(line, #"\b(is|zijn|wordt|worden|kan|zal|heeft|niet|indien|shall|will|are|apply|applies)\b"#) { return false }
+        if matches(line, #"^(artikel|article|art\.|\d)"#) { return false }
+        if matches(line, #"www\.|https?:|/"#) { return false }
+        // Definitions ("SalusCheck B.V.: De besloten ...") are not titles.
+        if matches(line, #":\s"#) { return false }
+        return true
+    }
+
+    /// Words that say "terms" but name no one.
+    static let genericWords: Set<String> = [
+        "algemene", "voorwaarden", "leveringsvoorwaarden", "verkoopvoorwaarden", "general", "terms", "and",
+        "conditions", "condition", "consumers", "consumer", "consumenten", "b2b", "module", "algemeen", "de",
+        "van", "of", "the", "en", "voor", "version", "versie", "bijzondere", "aanvullende", "leverancier",
+        "supplier", "nl", "ict", "booking", "boekingsvoorwaarden", "reisvoorwaarden", "travel", "sale", "sales",
+        "use", "service", "services", "betalingsvoorwaarden", "gebruiksvoorwaarden", "privacy", "standard",
+    ]
+
+    static func isGenericTitle(_ title: String) -> Bool {
+        words(title).allSatisfy { genericWords.contains($0) }
+    }
+
+    static func words(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    // MARK: Version and date
+
+    /// A non-date version label after "Versie:"/"Version", e.g. "1.4" or "07-19".
+    static func versionLabel(_ lines: [String]) -> String? {
+        for line in lines {
+            guard let m = firstMatch(line, #"^(?:versie|version|v\.)\s*:?\s*([0-9][0-9A-Za-z./\-]{0,11})"#) else { continue }
+            let label = m[1]
+            if parseDate(line) != nil, parseDate(label) != nil { continue }
+            if label.range(of: #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\.?$"#, options: .regularExpression) != nil { continue }
+            return label
+        }
+        return nil
+    }
+
+    /// Line openings that announce the date of this version of the terms.
+    static let strongDateCue = #"^(?:laatst gewijzigd|laatst bijgewerkt|bijgewerkt|gewijzigd|versie|version|last updated|last modified|last revised|updated|datum|date|geldig vanaf|ingangsdatum|effective)\b"#
+
+    /// The version date, ISO at the precision given.
+    ///
+    /// Rule: among dates on lines that open with a version cue (versie, laatst gewijzigd, bijgewerkt,
+    /// datum, version, last updated), the latest wins: a document that carries several such lines
+    /// (klantassistent: "Bijgewerkt 12-03-2025", "Laatst gewijzigd: 23-4-2025") describes its current
+    /// state with the newest one, and older lines are left-overs. Only when no such line exists do
+    /// weaker sources count: "gedeponeerd ... op <datum>", a "© 2008" line, a closing "Alkmaar, december
+    /// 2015" or a running footer "Algemene voorwaarden 30-01-2013" — again the latest.
+    static func versionDate(_ lines: [String]) -> String? {
+        var strong: [String] = [], weak: [String] = []
+        for (i, line) in lines.enumerated() {
+            if matches(line, strongDateCue) {
+                // The date may sit on the next line ("Datum:" alone, then the date).
+                if let d = parseDate(line) ?? (i + 1 < lines.count && line.count < 20 ? parseDate(lines[i + 1]) : nil) {
+                    strong.append(d)
+                }
+            } else if matches(line, #"gedeponeerd|deposited"#),
+                      // NBA: "... Gedeponeerd bij de Griffie ... te" / "Amsterdam op 30 januari 2013".
+                      let d = parseDate(i + 1 < lines.count ? line + " " + lines[i + 1] : line) {
+                weak.append(d)
+            } else if let m = firstMatch(line, #"©\s*(?:copyright\s*)?((?:19|20)\d{2})"#) {
+                weak.append(m[1])
+            } else if line.count <= 60, matches(line, #"^[A-Z][a-zà-ÿ' -]+, "#) || mentionsTerms(line),
+                      let d = parseDate(line), d.count >= 7 {
+                weak.append(d)
+            }
+        }
+        return (strong.max(by: isEarlier) ?? weak.max(by: isEarlier))
+    }
+
+    /// Orders partial ISO dates; "2018" counts as early in its year, so a fuller date of the same year wins.
+    static func isEarlier(_ a: String, _ b: String) -> Bool {
+        a.padding(toLength: 10, withPad: "0", startingAt: 0) < b.padding(toLength: 10, withPad: "0", startingAt: 0)
+    }
+
+    static let months: [String: Int] = [
+        "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
+        "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6,
+        "juli": 7, "july": 7, "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sep": 9,
+        "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+        "december": 12, "dec": 12,
+    ]
+
+    /// The first date in `s` as ISO: "23-4-2025", "31/03/2016", "1 januari 2020", "February 2018", "2017".
+    static func parseDate(_ s: String) -> String? {
+        if let m = firstMatch(s, #"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b"#),
+           let d = Int(m[1]), let mo = Int(m[2]), (1...31).contains(d), (1...12).contains(mo) {
+            return String(format: "%@-%02d-%02d", m[3], mo, d)
+        }
+        if let m = firstMatch(s, #"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"#) { return "\(m[1])-\(m[2])-\(m[3])" }
+        let monthNames = months.keys.sorted { $0.count > $1.count }.joined(separator: "|")
+        if let m = firstMatch(s, #"\b(\d{1,2})\s+("# + monthNames + #")\.?\s+((?:19|20)\d{2})\b"#),
+           let d = Int(m[1]), let mo = months[m[2].lowercased()], (1...31).contains(d) {
+            return String(format: "%@-%02d-%02d", m[3], mo, d)
+        }
+        if let m = firstMatch(s, #"\b("# + monthNames + #")\.?\s+((?:19|20)\d{2})\b"#), let mo = months[m[1].lowercased()] {
+            return String(format: "%@-%02d", m[2], mo)
+        }
+        if let m = firstMatch(s, #"\b((?:19|20)\d{2})\b"#) { return m[1] }
+        return nil
+    }
+
+    // MARK: Supplier
+
+    /// Trade associations whose model terms suppliers adopt; their name in a title is not the supplier.
+    static let tradeAssociations: Set<String> = [
+        "nba", "koninklijke nba", "nldigital", "fenit", "nederland ict", "bovag", "uneto-vni",
+        "techniek nederland", "thuiswinkel", "novaa", "sra", "anvr",
+    ]
+
+    static let legalForm = #"\s*,?\s*\b(?:B\.\s?V\.?|BV|N\.\s?V\.?|NV|V\.O\.F\.?|VOF|C\.V\.|Ltd\.?|GmbH|Inc\.?|bvba|srl)(?=\s|$|[,.;:)])\.?"#
+
+    /// The supplier: from a title line, else the party the text defines ("X B.V."), else the file name,
+    /// spelled as the text spells it.
+    static func supplier(lines: [String], title: String?, fileName: String) -> String? {
+        let fileWords = fileNameWords(fileName)
+        // Title lines anywhere in the document: easycomp names itself only in its second, B2B title.
+        var candidates: [String] = []
+        if let title { candidates.append(title) }
+        candidates += titleCandidates(lines, limit: lines.count)
+        for line in candidates {
+            guard let name = supplier(fromTitle: line) else { continue }
+            if tradeAssociations.contains(name.lowercased()) {
+                // NBA 2013 terms published by an accounting firm: the firm is in the file name.
+                let rest = fileWords.filter { !words(name).contains($0) }
+                if !rest.isEmpty { return locate(rest, in: lines) ?? titleCased(rest.joined(separator: " ")) }
+            }
+            return name
+        }
+        if let party = definedParty(lines) { return party }
+        guard !fileWords.isEmpty else { return nil }
+        return locate(fileWords, in: lines) ?? titleCased(fileWords.joined(separator: " "))
+    }
+
+    /// What is left of a title once the words for "terms" are gone, if it looks like a name.
+    static func supplier(fromTitle title: String) -> String? {
+        var s = title
+        // Drop a subject in quotes: 'Voorwaarden "Meekijksessie"' names a service, not a supplier.
+        s = s.replacingOccurrences(of: #"["“”„'‘’][^"“”„'‘’]*["“”„'‘’]"#, with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: legalForm, with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"\b(?:19|20)\d{2}\b"#, with: " ", options: .regularExpression)
+        var tokens = s.split(separator: " ").map(String.init)
+        let connector: Set<String> = ["–", "-", "—", ":", "|", "van", "of", "voor", "for", "de", "the", "bij"]
+        func isNoise(_ t: String) -> Bool {
+            let w = words(t)
+            return connector.contains(t.lowercased()) || w.isEmpty || w.allSatisfy { genericWords.contains($0) }
+        }
+        while let f = tokens.first, isNoise(f) { tokens.removeFirst() }
+        while let l = tokens.last, isNoise(l) { tokens.removeLast() }
+        guard !tokens.isEmpty, tokens.count <= 4, let first = tokens.first?.first, first.isUppercase || first.isNumber
+        else { return nil }
+        // "voor consumenten en abonnees" or "Wijzigingen" are subjects, not names.
+        if tokens.contains(where: { genericWords.contains($0.lowercased()) && $0.first?.isLowercase == true }) { return nil }
+        if tokens.count == 1, matches(tokens[0], #"^(wijziging|wijzigingen|toepasselijkheid|bijlage|annex)$"#) { return nil }
+        var name = tokens.joined(separator: " ")
+        name = stripDomain(name)
+        if name == name.uppercased(), name.count > 4, !name.contains("~") { name = titleCased(name) }
+        return name.isEmpty ? nil : name
+    }
+
+    /// "Klantassistent.nl" → "Klantassistent": the facet groups a brand with its web address.
+    static func stripDomain(_ s: String) -> String {
+        s.replacingOccurrences(of: #"\.(nl|com|be|eu|net|org|de)\b"#, with: "", options: [.regularExpression, .caseInsensitive])
+    }
+
+    /// "X B.V., hierna ..." or a definition "X B.V.: ..." in the first lines.
+    static func definedParty(_ lines: [String]) -> String? {
+        let name = #"((?:[A-Z][\w~&.'-]*|&|\|)(?:\s(?:[A-Z][\w~&.'-]*|&|\|)){0,3})"#
+        for line in lines.prefix(60) {
+            // Case matters here: "verzonden. Vervolgens" must not read as "... N.V.".
+            if let m = firstMatch(line, #"\b"# + name + #"\s*,?\s*(?:B\.\s?V\.?|N\.\s?V\.?|V\.O\.F\.?)(?=\s|$|[,:;)])"#, caseSensitive: true) {
+                let n = stripDomain(m[1]).trimmingCharacters(in: .whitespaces)
+                if !n.isEmpty, !genericWords.contains(n.lowercased()) { return n }
+            }
+        }
+        return nil
+    }
+
+    /// Words of the file name that could name a supplier: no extension, number prefix or "voorwaarden".
+    static func fileNameWords(_ fileName: String) -> [String] {
+        var base = (fileName as NSString).lastPathComponent
+        if let dot = base.lastIndex(of: "."), base.distance(from: dot, to: base.endIndex) <= 5 { base = String(base[..<dot]) }
+        base = base.replacingOccurrences(of: #"^\d+[_\- ]+"#, with: "", options: .regularExpression)
+        let generic = genericWords.union(["en", "nl", "pdf", "av", "final", "def", "concept"])
+        return words(base).filter { !generic.contains($0) && Int($0) == nil }
+    }
+
+    /// The longest run of `fileWords` starting at the first word that the text spells out (any case,
+    /// any punctuation between), in the text's own spelling: "creaim reconi" → "CreAIM | Reconi".
+    /// Runs that skip the first word are not trusted: "accountants" alone is in every accountant's terms.
+    static func locate(_ fileWords: [String], in lines: [String]) -> String? {
+        let text = lines.prefix(400).joined(separator: "\n")
+        var best: String?
+        for length in stride(from: fileWords.count, through: 1, by: -1) {
+            do {
+                let run = fileWords[0..<length]
+                let pattern = #"\b"# + run.map(NSRegularExpression.escapedPattern(for:)).joined(separator: #"[\s|&~.\-]{0,5}"#) + #"\b"#
+                if let m = firstMatch(text, pattern) {
+                    let found = m[0]
+                    if found.count > (best?.count ?? 2) { best = found }
+                }
+            }
+            if best != nil { return best }
+        }
+        return best
+    }
+
+    static func titleCased(_ s: String) -> String {
+        s.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")
+    }
+
+    // MARK: Kind
+
+    /// The kind from title cues first (they are deliberate), then from text cues.
+    static func kind(title: String?, text: String) -> DocumentKind {
+        let t = title ?? ""
+        if matches(t, #"verwerkersovereenkomst|verwerkingsovereenkomst|processing agreement|data processing"#) { return .processingAgreement }
+        if matches(t, #"^(bijlage|annex|appendix)\b"#) { return .annex }
+        if matches(t, #"consument|consumer|particulier"#) { return .consumerTerms }
+        if matches(t, #"\bb2b\b|zakelijk|business"#) { return .generalTermsB2B }
+        if matches(t, #"\bsla\b|service level|saas|hosting|gebruiksvoorwaarden|terms of (use|service)|meekijk|["“„]"#) { return .serviceTerms }
+        let lower = text.lowercased()
+        func count(_ pattern: String) -> Int {
+            (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: lower, range: NSRange(lower.startIndex..., in: lower)) ?? 0
+        }
+        // A customer defined as acting in the course of a business makes the terms B2B; the consumer
+        // definition ("die niet handelt in de uitoefening van beroep of bedrijf") must not count.
+        let business = count(#"(?<!niet )handel\w* in de uitoefening van (een )?beroep of bedrijf"#)
+        let consumer = count(#"\bconsument|\bconsumer|herroepingsrecht|right of withdrawal|\breiziger|\btraveller"#)
+        if business > 0, consumer < 2 { return .generalTermsB2B }
+        if consumer >= 2 { return .consumerTerms }
+        if matches(t, #"^verwerk"#) { return .processingAgreement }
+        return .generalTerms
+    }
+
+    // MARK: Languages
+
+    /// Languages that cover at least a tenth of the decided words, in order of first appearance.
+    static func languages(_ text: String) -> [Language] {
+        var paragraphs = text.components(separatedBy: "\n\n")
+        if paragraphs.count < 5 { paragraphs = text.components(separatedBy: .newlines) }
+        var share: [Language: Int] = [:]
+        var order: [Language] = []
+        for p in paragraphs {
+            guard let lang = LanguageDetector.detect(p) else { continue }
+            share[lang, default: 0] += p.split(separator: " ").count
+            if !order.contains(lang) { order.append(lang) }
+        }
+        let total = share.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        return order.filter { Double(share[$0] ?? 0) / Double(total) >= 0.1 }
+    }
+}
