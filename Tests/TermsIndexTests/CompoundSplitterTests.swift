@@ -76,6 +76,62 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.precision, 0.85)
         XCTAssertGreaterThanOrEqual(result.recall, 0.7)
     }
+
+    func testBriefExamplesOnTheCorpusVocabulary() {
+        let splitter = self.splitter
+        XCTAssertEqual(splitter.split("aansprakelijkheidsverzekering"), ["aansprakelijkheid", "verzekering"])
+        XCTAssertEqual(splitter.split("leveringstermijn"), ["levering", "termijn"])
+        XCTAssertEqual(splitter.split("betalingsverplichting"), ["betaling", "verplichting"])
+        XCTAssertEqual(splitter.split("persoonsgegevens"), ["persoon", "gegevens"])
+        XCTAssertEqual(splitter.split("geheimhoudingsplicht"), ["geheimhouding", "plicht"])
+        XCTAssertEqual(splitter.split("onderhoudscontracten"), ["onderhoud", "contracten"])
+        for word in ["beperkt", "overeenkomst", "overeenkomsten", "verwerker", "ondernemer",
+                     "opdrachtgever", "opdrachtnemer", "aansprakelijkheid", "geheimhouding"] {
+            XCTAssertNil(splitter.split(word), word)
+        }
+    }
+
+    func testLinkingMorphemesOnASmallVocabulary() {
+        let splitter = CompoundSplitter(vocabulary: [
+            "onderhoud": 20, "contract": 15, "klant": 30, "dienst": 12, "ziekte": 3, "kosten": 9,
+            "aansprakelijkheid": 9, "verzekering": 4, "over": 50, "een": 200, "komst": 2,
+        ])
+        XCTAssertEqual(splitter.split("onderhoudscontract"), ["onderhoud", "contract"])
+        XCTAssertEqual(splitter.split("klantendienst"), ["klant", "dienst"])
+        XCTAssertEqual(splitter.split("ziektekosten"), ["ziekte", "kosten"])
+        XCTAssertEqual(splitter.split("klantdienstcontract"), ["klant", "dienst", "contract"])
+        XCTAssertNil(splitter.split("overeenkomst"), "stopwords are never parts")
+        XCTAssertNil(splitter.split("klantx"))
+        XCTAssertNil(splitter.split("klant"))
+        XCTAssertNil(splitter.split("klant2dienst"))
+        XCTAssertNil(splitter.split(""))
+    }
+
+    func testFrequentWholeWordStaysWhole() {
+        let vocabulary = ["werk": 3, "dagen": 5, "werkdagen": 40]
+        XCTAssertNil(CompoundSplitter(vocabulary: vocabulary).split("werkdagen"))
+        XCTAssertEqual(CompoundSplitter(vocabulary: vocabulary, wholeWordBias: 20).split("werkdagen"),
+                       ["werk", "dagen"])
+    }
+
+    func testMinimumPartLengthAndFrequency() {
+        let vocabulary = ["ab": 100, "cdef": 100, "abcdef": 1, "xyz": 1, "xyzcdef": 1]
+        XCTAssertNil(CompoundSplitter(vocabulary: vocabulary).split("abcdef"))
+        XCTAssertEqual(CompoundSplitter(vocabulary: vocabulary, minPartLength: 2).split("abcdef"), ["ab", "cdef"])
+        XCTAssertNil(CompoundSplitter(vocabulary: vocabulary, minPartFrequency: 2).split("xyzcdef"))
+        let withoutXYZ = vocabulary.filter { $0.key != "xyz" }
+        XCTAssertNil(CompoundSplitter(vocabulary: withoutXYZ).split("xyzcdef"))
+        XCTAssertEqual(CompoundSplitter(vocabulary: withoutXYZ, lexicon: ["xyz"]).split("xyzcdef"), ["xyz", "cdef"],
+                       "a lexicon word counts as a known part")
+    }
+
+    func testVocabularyCountsLowercasedWords() {
+        let vocabulary = CompoundSplitter.vocabulary(from: ["De Klant, de klant.", "KLANT's auto’s"])
+        XCTAssertEqual(vocabulary["klant"], 2)
+        XCTAssertEqual(vocabulary["de"], 2)
+        XCTAssertEqual(vocabulary["klant's"], 1)
+        XCTAssertEqual(vocabulary["auto's"], 1)
+    }
 }
 
 final class CompoundFiguresTests: XCTestCase {
@@ -87,6 +143,12 @@ final class CompoundFiguresTests: XCTestCase {
             let words = Set(list.split(whereSeparator: \.isNewline).map { $0.lowercased() })
             lexicons.append(("corpus + wdutch (\(words.count) words)", words))
         }
+        let words = CompoundTestCorpus.vocabulary.keys.sorted()
+        let splitter = CompoundSplitter(vocabulary: CompoundTestCorpus.vocabulary)
+        let start = Date()
+        let split = words.filter { splitter.split($0) != nil }.count
+        print("figures | split every vocabulary word once: \(words.count) words, \(split) split, "
+            + "\(Int(Date().timeIntervalSince(start) * 1000)) ms (debug build)")
         for (name, lexicon) in lexicons {
             for bias in [1.0, 2, 4, 8] {
                 let splitter = CompoundSplitter(

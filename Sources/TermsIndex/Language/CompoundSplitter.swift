@@ -84,7 +84,7 @@ public struct CompoundSplitter: Sendable {
         guard n >= 2 * minPartLength else { return nil }
         guard chars.allSatisfy({ $0.isLetter }) else { return nil }
 
-        // freqs[i][j - i - minPartLength]: frequency of chars[i..<j] as a part, 0 if unusable.
+        // partFrequency[i][j - i - minPartLength]: frequency of chars[i..<j] as a part, 0 if unusable.
         var partFrequency = [[Int]](repeating: [], count: n)
         for i in 0...(n - minPartLength) {
             var row = [Int](repeating: 0, count: n - i - minPartLength + 1)
@@ -115,7 +115,7 @@ public struct CompoundSplitter: Sendable {
                     if k + 1 >= maxParts { continue }
                     var nexts = [j]
                     for linker in linkers where j + linker.count < n {
-                        if Array(chars[j..<(j + linker.count)]) == linker { nexts.append(j + linker.count) }
+                        if chars[j..<(j + linker.count)].elementsEqual(linker) { nexts.append(j + linker.count) }
                     }
                     for next in nexts where best[k + 1][next].map({ score > $0.score }) ?? true {
                         best[k + 1][next] = Step(score: score, partStart: i, partEnd: j)
