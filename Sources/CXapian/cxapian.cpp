@@ -179,8 +179,8 @@ cx_database *cx_db_open_writable(const char *path, size_t path_len, int action,
 }
 
 void cx_db_free(cx_database *db) noexcept {
-    // A WritableDatabase destructor commits and swallows errors; callers who care commit first.
-    try { delete db; } catch (...) {}
+    // A WritableDatabase destructor commits and swallows any error; callers who care commit first.
+    delete db;
 }
 
 int cx_db_add_database(cx_database *db, const cx_database *other, cx_error *err) noexcept {

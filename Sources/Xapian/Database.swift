@@ -190,10 +190,10 @@ public final class WritableDatabase: Database {
 
         var action: Int32 {
             switch self {
-            case .createOrOpen: return 1
+            case .createOrOpen: return 0
+            case .overwrite: return 1
             case .create: return 2
-            case .overwrite: return 3
-            case .open: return 4
+            case .open: return 3
             }
         }
     }

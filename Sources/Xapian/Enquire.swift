@@ -81,7 +81,7 @@ public final class Enquire {
 
     /// Orders equally ranked matches by document id.
     public func setDocidOrder(ascending: Bool) {
-        mustSucceed { cx_enquire_set_docid_order(handle, ascending ? 0 : 1, $0) }
+        mustSucceed { cx_enquire_set_docid_order(handle, ascending ? 1 : 0, $0) }
     }
 
     /// Uses BM25 weighting with these parameters (Xapian's defaults: 1, 0, 1, 0.5, 0.5).

@@ -136,14 +136,17 @@ public final class Query: CustomStringConvertible {
 /// - Thrown as `.queryParser` ("Syntax: <expression> AND <expression>" and kin), only when
 ///   `.boolean` is among the flags: a binary operator missing an operand — `a AND`, `AND a`,
 ///   `a OR`, `a AND OR b`, `a OR OR b`, `a XOR`, `a NOT`, `NOT a` (unless `.pureNot`),
-///   `a AND NOT`, `a AND ()`, `a OR ""`, `a AND *`, `a NOT -b`. Also, with any flags, a range
-///   `x..y` whose ends no range processor accepts ("Unknown range operation", e.g. `a..b`).
+///   `a AND NOT`, `a AND ()`, `a OR ""`, `a AND *`, `a NOT -b`. Also, whatever the flags, once
+///   any range processor is added: an `x..y` that none of them accepts ("Unknown range
+///   operation", e.g. `a..b` with only a `jaar:` number range). With no range processors `a..b`
+///   is the phrase `a b`.
+/// - A plain string range processor answers `x..y` with an empty query when x > y bytewise.
 /// - Silently re-parsed with all flags stripped (so AND/OR/NOT/NEAR become plain words and
 ///   quotes stop making phrases): a stray closing bracket — `a OR b)` gives `a OR or OR b`.
 /// - Silently tolerated: an unclosed quote (`"a b` is still a phrase, `"unbalanced` a term),
 ///   an unclosed bracket (`(a OR b` works), empty groups `()`/`""`, a trailing `-`/`+`, a bare
 ///   `*`, `a NEAR` (NEAR becomes a word), an unknown `field:` (kept as a phrase/words).
-/// - With no flags at all nothing throws except the unknown-range case above.
+/// - With no flags at all (`[]`) nothing throws except the range case above: AND/OR/NOT are words.
 public final class QueryParser {
     /// QueryParser::feature_flag, with the library's numeric values.
     public struct Flags: OptionSet, Sendable {

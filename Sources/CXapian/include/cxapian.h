@@ -90,7 +90,7 @@ cx_database *cx_db_open_remote(const char *host, size_t host_len, unsigned port,
                                cx_error *err) CX_NOEXCEPT;
 /// A database with no shards; add some with cx_db_add_database.
 cx_database *cx_db_new_empty(cx_error *err) CX_NOEXCEPT;
-/// action: 1 create-or-open, 2 create, 3 create-or-overwrite, 4 open (Xapian::DB_*).
+/// action: 0 create-or-open, 1 create-or-overwrite, 2 create, 3 open (Xapian::DB_*).
 cx_database *cx_db_open_writable(const char *path, size_t path_len, int action,
                                  cx_error *err) CX_NOEXCEPT;
 void cx_db_free(cx_database *db) CX_NOEXCEPT;
@@ -275,7 +275,7 @@ int cx_enquire_set_collapse_key(cx_enquire *enq, long slot, unsigned max, cx_err
 /// mode: 0 relevance, 1 value, 2 value then relevance, 3 relevance then value.
 int cx_enquire_set_sort(cx_enquire *enq, int mode, unsigned slot, int reverse,
                         cx_error *err) CX_NOEXCEPT;
-/// order: 0 ascending, 1 descending, 2 don't care (Xapian::Enquire::docid_order).
+/// order: 1 ascending, 0 descending, 2 don't care (Xapian::Enquire::docid_order).
 int cx_enquire_set_docid_order(cx_enquire *enq, int order, cx_error *err) CX_NOEXCEPT;
 int cx_enquire_set_bm25(cx_enquire *enq, double k1, double k2, double k3, double b,
                         double min_normlen, cx_error *err) CX_NOEXCEPT;

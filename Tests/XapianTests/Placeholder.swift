@@ -1,2 +1,0 @@
-import XCTest
-final class XapianTestsPlaceholder: XCTestCase { func testNothing() {} }
