@@ -159,22 +159,9 @@ cx_database *cx_db_new_empty(cx_error *err) noexcept {
 
 cx_database *cx_db_open_writable(const char *path, size_t path_len, int action,
                                  cx_error *err) noexcept {
-    // The header's action numbers are our own; map them explicitly (Xapian's DB_CREATE_OR_OPEN is 0
-    // and 1 is DB_CREATE_OR_OVERWRITE, which would wipe an existing index).
-    int flags;
-    switch (action) {
-        case 1: flags = Xapian::DB_CREATE_OR_OPEN; break;
-        case 2: flags = Xapian::DB_CREATE; break;
-        case 3: flags = Xapian::DB_CREATE_OR_OVERWRITE; break;
-        case 4: flags = Xapian::DB_OPEN; break;
-        default:
-            static const char msg[] = "unknown open action";
-            set_error(err, CX_ERR_INVALID_ARGUMENT, "InvalidArgumentError", msg, sizeof msg - 1);
-            return nullptr;
-    }
     return make<cx_database>(err, [&] {
         return new cx_database{
-            std::make_unique<Xapian::WritableDatabase>(str(path, path_len), flags)};
+            std::make_unique<Xapian::WritableDatabase>(str(path, path_len), action)};
     });
 }
 
