@@ -61,16 +61,20 @@ class CLITestCase: XCTestCase {
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
-        var outData = Data(), errData = Data()
+        let collected = OutputBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        DispatchQueue.global().async { collected.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let outData = collected.data
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// Standard output collected on another thread; read only after the thread is done.
+    private final class OutputBox: @unchecked Sendable { var data = Data() }
 
     /// Indexes the bundled corpus into `index` (relative to the work directory).
     func indexCorpus(into index: String = "idx") throws {

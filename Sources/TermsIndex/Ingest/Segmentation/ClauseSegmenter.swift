@@ -38,6 +38,8 @@ public struct ClauseSegmenter: Sendable {
     struct Line {
         var kind: LineKind
         var headingLevel: Int?
+        /// The line as written, without leading bullets; what a demoted header becomes.
+        var text: String
     }
 
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
@@ -47,11 +49,9 @@ public struct ClauseSegmenter: Sendable {
                 let text = String(raw)
                 let kind = LineClassifier.classify(text)
                 if case .text(let t) = kind, t.isEmpty { continue }
-                if case .heading(let level) = block.kind {
-                    lines.append(Line(kind: kind, headingLevel: level))
-                } else {
-                    lines.append(Line(kind: kind, headingLevel: nil))
-                }
+                var level: Int?
+                if case .heading(let l) = block.kind { level = l }
+                lines.append(Line(kind: kind, headingLevel: level, text: LineClassifier.stripLeader(text)))
             }
         }
         return resolve(lines)
@@ -83,14 +83,14 @@ public struct ClauseSegmenter: Sendable {
                 j += 1
             }
             if kind == .document { confirmed = confirmed && i > 0 && hasArticle(before: i, in: lines) }
-            if !confirmed { lines[i].kind = .text(plainText(of: lines[i].kind)) }
+            if !confirmed { lines[i].kind = .text(lines[i].text) }
         }
         // Bare numbers that a keyword header uses are not articles.
         if !keywordNumbers.isEmpty {
             for i in lines.indices {
                 if case .numbered(let n, let rest) = lines[i].kind, keywordNumbers.contains(String(n)),
                    lines[i].headingLevel == nil, LineClassifier.splitHeading(rest) == (rest, nil) {
-                    lines[i].kind = .text("\(n) \(rest)")
+                    lines[i].kind = .text(lines[i].text)
                 }
             }
         }
@@ -99,18 +99,6 @@ public struct ClauseSegmenter: Sendable {
 
     private func hasArticle(before index: Int, in lines: [Line]) -> Bool {
         lines[..<index].contains { if case .keywordArticle = $0.kind { return true }; if case .numbered = $0.kind { return true }; return false }
-    }
-
-    private func plainText(of kind: LineKind) -> String {
-        switch kind {
-        case .part(_, let label, let heading, let rest):
-            return [label, heading, rest].compactMap { $0 }.joined(separator: " ")
-        case .keywordArticle(let label, let heading, let rest):
-            return ["Artikel \(label)", heading, rest].compactMap { $0 }.joined(separator: " ")
-        case .numbered(let n, let rest): return "\(n). \(rest)"
-        case .dottedClause(let label, let rest): return "\(label) \(rest)"
-        case .text(let t): return t
-        }
     }
 
     /// Walks the classified lines and emits clauses.
@@ -140,7 +128,8 @@ public struct ClauseSegmenter: Sendable {
             case .dottedClause(let label, let rest):
                 consumeDotted(label, rest, next: nextKind(after: index, in: lines))
             case .text(let text):
-                if let level = line.headingLevel, level > 1 || !clauses.isEmpty || clause != nil {
+                // A heading before any clause or article is the document's title: preamble text.
+                if line.headingLevel != nil, !clauses.isEmpty || article != nil || clause != nil {
                     startHeadingSection(text)
                 } else {
                     append(text)
@@ -155,7 +144,9 @@ public struct ClauseSegmenter: Sendable {
         mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line, next: LineKind?) {
             let split = LineClassifier.splitHeading(rest)
             let inArticle = article?.label != nil
-            let sequential = lastArticleNumber.map { number == $0 + 1 } ?? (number <= 1)
+            // The first article may have any number (a document may open with its definitions as 0
+            // or skip numbers); after that, bare numbers must continue the sequence.
+            let sequential = lastArticleNumber.map { number == $0 + 1 } ?? true
             let headingLike = split.heading != nil && rest.count <= 120 || split.heading != nil && split.rest != nil
             let isArticle = line.headingLevel != nil
                 || (headingLike && sequential && !(article?.hasNumberedClauses ?? false && number > 1 && !sequentialAfterClauses(number)))

@@ -49,7 +49,7 @@ enum LineClassifier {
     static func classify(_ rawLine: String) -> LineKind {
         let line = stripLeader(rawLine)
         guard let first = line.unicodeScalars.first else { return .text(line) }
-        if first.properties.isUppercase {
+        if first.properties.isUppercase || first == "a" {
             if let article = keywordArticle(line) { return article }
             if let part = part(line) { return part }
         }
@@ -84,9 +84,13 @@ enum LineClassifier {
 
     static func keywordArticle(_ line: String) -> LineKind? {
         var s = Scanner(line)
-        guard s.keyword(articleKeywords) else { return nil }
+        // Lower-case "artikel 1. Definities" is a header only when it reads like one; in running
+        // text "artikel 7.1 ..." is a reference.
+        let lowercase = s.keyword(["artikel", "article"])
+        guard lowercase || s.keyword(articleKeywords) else { return nil }
+        if s.peek == ".", !s.previousWasDot { s.advance() }  // "Artikel. 5."
         let spaced = s.spaces()
-        guard spaced > 0 || s.previousWasDot else { return nil }
+        guard spaced > 0 else { return nil }
         var label = ""
         if let letter = s.upperLetterDot() { label = "\(letter)." }
         guard let number = s.digits(max: 3) else { return nil }
@@ -95,6 +99,7 @@ enum LineClassifier {
         if s.peekIsDotDigit() { return nil }  // "Artikel 8.1 is ..." is a reference, not a header
         s.skipSeparator()
         let (heading, rest) = splitHeading(s.rest)
+        if lowercase, heading == nil || rest != nil || !(heading?.first?.isUppercase ?? false) { return nil }
         return .keywordArticle(label: label, heading: heading, rest: rest)
     }
 

@@ -1,0 +1,168 @@
+import Foundation
+import XCTest
+@testable import TermsIndex
+
+/// The segmenter on the header and clause styles seen in real terms.
+final class SegmenterTests: XCTestCase {
+    func segment(_ text: String) -> [SegmentedClause] {
+        ClauseSegmenter().segment(text.components(separatedBy: "\n\n").map { TextBlock(kind: .paragraph, text: $0) })
+    }
+
+    func keys(_ text: String) -> [String] { segment(text).map(\.key) }
+
+    func testKeywordArticleStyles() {
+        let clauses = segment("""
+            Artikel 1 Toepasselijkheid
+
+            1.1 Deze voorwaarden gelden.
+
+            ARTIKEL 2. TOEGANG & GEBRUIK
+
+            2.1 Account en Inloggegevens
+            De Klant maakt een account aan.
+
+            14 ARTIKEL 14. BEPERKING VAN AANSPRAKELIJKHEID
+
+            14.1 Directe schade is beperkt.
+
+            artikel 15. Slotbepalingen
+
+            1. Nederlands recht is van toepassing.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1.1", "2.1", "14.1", "15.1"])
+        XCTAssertEqual(clauses[1].location.heading, "Account en Inloggegevens")
+        XCTAssertEqual(clauses[1].text, "De Klant maakt een account aan.")
+        XCTAssertEqual(clauses[2].location.articleHeading, "BEPERKING VAN AANSPRAKELIJKHEID")
+        XCTAssertEqual(clauses[3].location.articleHeading, "Slotbepalingen")
+    }
+
+    func testEnglishArticlesWithLetteredNumbersAndNumberedClauses() {
+        let clauses = segment("""
+            Article 10c. Reflection period
+
+            1. When purchasing products, you have a reflection period of 14 days.
+
+            2. During the cooling-off period, you handle the product with care.
+
+            Article 10d. Reflection time on services
+
+            Sometimes there is no right of withdrawal.
+
+            Article 10th. Exclusion of right of withdrawal
+
+            The following products are excluded.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["10c.1", "10c.2", "10d", "10e"])
+    }
+
+    func testModulesAndTheirLetteredArticles() {
+        let clauses = segment("""
+            Module A. Algemeen
+
+            Module B. Hosting
+
+            Indien een specifieke module van toepassing is, prevaleert deze.
+
+            ModuleA. Algemeen
+
+            Artikel A.1. Offerte
+
+            A.1.1 Een offerte is vrijblijvend.
+
+            A.1.2 Aanvaarding gebeurt schriftelijk.
+
+            ModuleB. Hosting
+
+            Artikel B.1. Uitvoering
+
+            B.1.1 Opdrachtnemer host de dienst.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["preamble", "A.1.1", "A.1.2", "B.1.1"])
+        XCTAssertEqual(clauses[1].location.part, "Module A: Algemeen")
+        XCTAssertEqual(clauses[3].location.part, "Module B: Hosting")
+        XCTAssertTrue(clauses[0].text.contains("Module A. Algemeen"), "a table of contents of modules is text")
+    }
+
+    func testAnnexRestartsNumberingWithDistinctKeys() {
+        let clauses = segment("""
+            Artikel 1 Toepasselijkheid
+
+            1.1 Deze voorwaarden gelden.
+
+            Bijlage 1: Verwerken van Persoonsgegevens Indien en voor zover leverancier persoonsgegevens verwerkt, doet zij dit zorgvuldig.
+
+            Artikel 1 De verwerking
+
+            1.1 De verwerking vindt plaats onder verantwoordelijkheid van klant.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1.1", "bijlage-1/preamble", "bijlage-1/1.1"])
+        XCTAssertEqual(clauses[2].location.part, "Bijlage 1: Verwerken van Persoonsgegevens")
+        XCTAssertEqual(clauses[2].location.article, "1")
+    }
+
+    func testBareNumberedArticlesAndHeadingsRunningIntoText() {
+        let clauses = segment("""
+            1. Toepasselijkheid
+
+            1.1 Deze voorwaarden gelden voor alle aanbiedingen.
+
+            2. Aanbiedingen
+
+            2.1 Alle aanbiedingen zijn vrijblijvend.
+
+            3. Intellectuele eigendom Alle door leverancier verstrekte stukken zijn uitsluitend bestemd voor cliënt.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1.1", "2.1", "3"])
+        XCTAssertEqual(clauses[2].location.articleHeading, "Intellectuele eigendom")
+        XCTAssertTrue(clauses[2].text.hasPrefix("Alle door leverancier"))
+    }
+
+    func testBulletsAndLettersStayInTheirClause() {
+        let clauses = segment("""
+            Artikel 8 Aansprakelijkheid
+
+            8.3 Onder directe schade wordt uitsluitend verstaan:
+            - de redelijke kosten ter vaststelling van de schade;
+            a. de kosten van herstel;
+            ● redelijke kosten ter voorkoming van schade.
+
+            8.4 Indirecte schade is uitgesloten.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["8.3", "8.4"])
+        XCTAssertEqual(clauses[0].text.split(separator: "\n").count, 4)
+    }
+
+    func testMissingArticleHeaderIsImplied() {
+        let clauses = segment("""
+            4. Reparatie
+
+            4.1 Reparaties worden uitgevoerd.
+
+            5.1 Dienstverlening gebeurt op afstand.
+
+            5.2 Op locatie tegen meerprijs.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["4.1", "5.1", "5.2"])
+        XCTAssertEqual(clauses[1].location.article, "5")
+    }
+
+    func testReferenceAtLineStartIsNotAnArticle() {
+        XCTAssertEqual(LineClassifier.classify("Artikel 8.1 is van overeenkomstige toepassing."),
+                       .text("Artikel 8.1 is van overeenkomstige toepassing."))
+        XCTAssertEqual(LineClassifier.classify("artikel 7 van deze voorwaarden geldt ook hier en verder"),
+                       .text("artikel 7 van deze voorwaarden geldt ook hier en verder"))
+    }
+
+    func testMarkdownHeadings() {
+        let blocks = [TextBlock(kind: .heading(level: 2), text: "Voorwaarden Meekijksessie"),
+                      TextBlock(kind: .paragraph, text: "Met een meekijksessie wordt bedoeld het meekijken."),
+                      TextBlock(kind: .heading(level: 3), text: "Artikel 1 Meekijksessie"),
+                      TextBlock(kind: .paragraph, text: "1.1 U stemt in met deze voorwaarden."),
+                      TextBlock(kind: .heading(level: 3), text: "Privacy"),
+                      TextBlock(kind: .paragraph, text: "Wij respecteren uw privacy.")]
+        let clauses = ClauseSegmenter().segment(blocks)
+        XCTAssertEqual(clauses.map(\.key), ["preamble", "1.1", "privacy"])
+        XCTAssertEqual(clauses[1].location.articleHeading, "Meekijksessie")
+        XCTAssertEqual(clauses[2].location.articleHeading, "Privacy")
+    }
+}
