@@ -170,8 +170,16 @@ public struct ClauseSegmenter: Sendable {
             lastArticleNumber.map { number == $0 + 1 } ?? false
         }
 
-        mutating func consumeDotted(_ label: String, _ rest: String, next: LineKind?) {
-            let articleLabel = String(label[..<label.lastIndex(of: ".")!])
+        mutating func consumeDotted(_ givenLabel: String, _ rest: String, next: LineKind?) {
+            var label = givenLabel
+            var articleLabel = String(label[..<label.lastIndex(of: ".")!])
+            // A clause number pointing back to an earlier article ("1.1" under article 11) is a typo
+            // in the source: it belongs to the article it stands in.
+            if let current = article?.label, let currentNumber = Int(current), let referenced = Int(articleLabel),
+               referenced < currentNumber {
+                label = current + label[label.lastIndex(of: ".")!...]
+                articleLabel = current
+            }
             if article?.label != articleLabel, !(article?.label.map { label.hasPrefix($0 + ".") } ?? false) {
                 // A clause number with no header for its article ("5.1" where "5." is missing).
                 let top = articleLabel.split(separator: ".").count > 1 && label.first!.isLetter
