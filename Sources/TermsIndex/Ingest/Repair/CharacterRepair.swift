@@ -113,6 +113,10 @@ enum CharacterRepair {
         j += 1
         guard j < s.count, let b1 = continuationByte(s[j]) else { return nil }
         j += 1
+        // "â ‘ €350": the euro sign (E2 82 AC) with its middle byte translated into a quote.
+        if (b1 == 0x82 || b1 == 0x91), j + 1 < s.count, s[j] == " ", s[j + 1] == "€" {
+            return ("€", j + 2 - i)
+        }
         if j < s.count && s[j] == " " { j += 1 }
         guard j < s.count, let b2 = continuationByte(s[j]) else { return nil }
         guard let decoded = decodeUTF8([0xE2, b1, b2]), (0x2000...0x206F).contains(decoded.value) else { return nil }

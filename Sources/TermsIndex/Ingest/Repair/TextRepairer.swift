@@ -187,6 +187,12 @@ struct ParagraphJoiner {
                 continue
             }
             previousHeading = false
+            // A clause number alone on its line ("2." then "Aanbiedingen"): the text belongs to it.
+            if line.breakBefore != .hard, prev.count <= 8, !prev.contains(" "), UnitStart.isUnitStart(prev) {
+                lines[lines.count - 1] = prev + " " + t
+                if line.breakBefore == .unknown { log.note(.paragraphJoin, "\(prev)⏎\(t.prefix(20))") }
+                continue
+            }
             switch line.breakBefore {
             case .hard:
                 lines.append(t)
