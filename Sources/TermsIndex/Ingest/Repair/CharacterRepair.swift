@@ -69,7 +69,7 @@ enum CharacterRepair {
                         guard let b = Windows1252.byte(for: s[i + k]), b >= 0x80, b <= 0xBF else { break }
                         bytes.append(b)
                     }
-                    if bytes.count == need + 1, let decoded = decodeUTF8(bytes) {
+                    if bytes.count == need + 1, let decoded = decodeUTF8(bytes), plausible(decoded) {
                         let original = String(String.UnicodeScalarView(s[i...(i + need)]))
                         log.note(.mojibake, "\(original) → \(Character(decoded))")
                         out.append(decoded)
@@ -121,6 +121,16 @@ enum CharacterRepair {
         guard j < s.count, let b2 = continuationByte(s[j]) else { return nil }
         guard let decoded = decodeUTF8([0xE2, b1, b2]), (0x2000...0x206F).contains(decoded.value) else { return nil }
         return (decoded, j + 1 - i)
+    }
+
+    /// Characters that Dutch and English terms actually contain; anything else decoded from a
+    /// look-alike pair ("Ä€" → "Ā") is more likely genuine text than mojibake.
+    static func plausible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xA0...0xFF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192: return true
+        case 0x2000...0x206F, 0x20AC, 0x2122, 0xFB00...0xFB06: return true
+        default: return false
+        }
     }
 
     static func decodeUTF8(_ bytes: [UInt8]) -> Unicode.Scalar? {
