@@ -15,7 +15,8 @@ enum CharacterRepair {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s)
         let joined = String(view)
-        let nfc = joined.precomposedStringWithCanonicalMapping
+        // Below U+0300 nothing composes; skip the (bridged) normaliser for such text.
+        let nfc = s.contains { $0.value >= 0x300 } ? joined.precomposedStringWithCanonicalMapping : joined
         let before = s.count, after = nfc.unicodeScalars.count
         if before != after {
             log.note(.unicodeNormalisation, "decomposed accents composed (NFC)", count: before - after)

@@ -57,6 +57,13 @@ enum UnitStart {
         let v = first.value
         let plausible = (v >= 0x30 && v <= 0x39) || first.properties.isAlphabetic || "(●•·▪◦■□➢►✓-*–—#".unicodeScalars.contains(first)
         guard plausible else { return false }
+        // Most lines are prose; rule them out without running the expressions.
+        if first.properties.isAlphabetic {
+            let head = line.prefix(12).lowercased()
+            let keywords = ["artikel", "article", "art.", "module", "bijlage", "annex", "appendix", "hoofdstuk", "chapter", "o "]
+            let marker = head.prefix(6).contains { $0 == "." || $0 == ")" }
+            if !marker && !keywords.contains(where: { head.hasPrefix($0) }) { return false }
+        }
         let probe = String(line.prefix(120))
         let range = NSRange(probe.startIndex..., in: probe)
         return patterns.contains { $0.firstMatch(in: probe, options: [.anchored], range: range) != nil }
