@@ -48,9 +48,17 @@ public struct DocumentReader: Sendable {
         if data.count > limits.maxFileBytes {
             throw IngestError.tooLarge(path: path, bytes: data.count, limit: limits.maxFileBytes)
         }
-        guard let format = FormatSniffer.sniff(data, fileExtension: fileExtension) else {
-            throw IngestError.binary(path: path)
+        let format = FormatSniffer.sniff(data, fileExtension: fileExtension)
+        // A file named .pdf or .docx that is not one is broken, not some other format.
+        switch (fileExtension.lowercased(), format) {
+        case ("docx", let f) where f != .docx:
+            throw IngestError.malformed(path: path, reason: data.starts(with: [0x50, 0x4B]) ? "zip archive without word/document.xml" : "not a zip archive")
+        case ("pdf", let f) where f != .pdf:
+            throw IngestError.malformed(path: path, reason: "does not start with %PDF-")
+        default:
+            break
         }
+        guard let format else { throw IngestError.binary(path: path) }
         var log = RepairLog()
         switch format {
         case .text:

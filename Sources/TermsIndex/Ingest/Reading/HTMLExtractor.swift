@@ -39,11 +39,13 @@ struct HTMLExtractor {
 
         func endLine(_ nextBreak: LineBreak) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
+            line = ""
             if !trimmed.isEmpty {
                 lines.append(RawLine(trimmed, breakBefore: lines.isEmpty ? .unknown : pendingBreak))
+                pendingBreak = nextBreak
+            } else if nextBreak == .hard {
+                pendingBreak = .hard  // an empty source line does not weaken a <br>
             }
-            line = ""
-            pendingBreak = nextBreak
         }
         func flushBlock(next: TextBlock.Kind = .paragraph) {
             endLine(.soft)

@@ -15,7 +15,8 @@ enum CharacterRepair {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s)
         let joined = String(view)
-        let nfc = joined.precomposedStringWithCanonicalMapping
+        // Below U+0300 nothing composes; skip the (bridged) normaliser for such text.
+        let nfc = s.contains { $0.value >= 0x300 } ? joined.precomposedStringWithCanonicalMapping : joined
         let before = s.count, after = nfc.unicodeScalars.count
         if before != after {
             log.note(.unicodeNormalisation, "decomposed accents composed (NFC)", count: before - after)
@@ -69,7 +70,7 @@ enum CharacterRepair {
                         guard let b = Windows1252.byte(for: s[i + k]), b >= 0x80, b <= 0xBF else { break }
                         bytes.append(b)
                     }
-                    if bytes.count == need + 1, let decoded = decodeUTF8(bytes) {
+                    if bytes.count == need + 1, let decoded = decodeUTF8(bytes), plausible(decoded) {
                         let original = String(String.UnicodeScalarView(s[i...(i + need)]))
                         log.note(.mojibake, "\(original) → \(Character(decoded))")
                         out.append(decoded)
@@ -113,10 +114,24 @@ enum CharacterRepair {
         j += 1
         guard j < s.count, let b1 = continuationByte(s[j]) else { return nil }
         j += 1
+        // "â ‘ €350": the euro sign (E2 82 AC) with its middle byte translated into a quote.
+        if (b1 == 0x82 || b1 == 0x91), j + 1 < s.count, s[j] == " ", s[j + 1] == "€" {
+            return ("€", j + 2 - i)
+        }
         if j < s.count && s[j] == " " { j += 1 }
         guard j < s.count, let b2 = continuationByte(s[j]) else { return nil }
         guard let decoded = decodeUTF8([0xE2, b1, b2]), (0x2000...0x206F).contains(decoded.value) else { return nil }
         return (decoded, j + 1 - i)
+    }
+
+    /// Characters that Dutch and English terms actually contain; anything else decoded from a
+    /// look-alike pair ("Ä€" → "Ā") is more likely genuine text than mojibake.
+    static func plausible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xA0...0xFF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192: return true
+        case 0x2000...0x206F, 0x20AC, 0x2122, 0xFB00...0xFB06: return true
+        default: return false
+        }
     }
 
     static func decodeUTF8(_ bytes: [UInt8]) -> Unicode.Scalar? {

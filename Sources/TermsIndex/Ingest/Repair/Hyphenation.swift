@@ -3,8 +3,8 @@ import Foundation
 /// Decides whether a hyphen inside or at the end of a word is typesetting (join the parts) or
 /// spelling (keep it), from the document's own words plus an optional corpus vocabulary.
 struct Hyphenation {
-    /// Words seen without a hyphen, lower-cased.
-    private(set) var words: Set<String> = []
+    /// Words seen without a hyphen, lower-cased, with how often.
+    private(set) var words: [String: Int] = [:]
     /// Hyphenated forms and how often they occur, lower-cased.
     private(set) var hyphenated: [String: Int] = [:]
     let vocabulary: Set<String>
@@ -17,7 +17,7 @@ struct Hyphenation {
                 if lower.contains("-") {
                     hyphenated[lower, default: 0] += 1
                 } else {
-                    words.insert(lower)
+                    words[lower, default: 0] += 1
                 }
             }
         }
@@ -53,7 +53,7 @@ struct Hyphenation {
     static let hyphenPrefixes: Set<String> = ["niet", "non", "ex", "oud", "anti", "vice", "semi", "pseudo", "co", "pre", "post", "multi", "self", "e", "x"]
 
     func isKnown(_ word: String) -> Bool {
-        words.contains(word) || vocabulary.contains(word)
+        words[word] != nil || vocabulary.contains(word)
     }
 
     /// Hyphen that must stay regardless of vocabulary: acronyms, capitals mid-word, single letters.
@@ -87,7 +87,11 @@ struct Hyphenation {
         if Hyphenation.mustKeep(first, second) { return .keepHyphen }
         let joined = (first + second).lowercased()
         let hyphenForm = first.lowercased() + "-" + second.lowercased()
-        if (hyphenated[hyphenForm] ?? 0) >= 2 { return .keepHyphen }
+        // The author's consistent spelling wins; a split that recurs less often than the whole
+        // word is an artefact (Spijkerman writes "overeen-gekomen" 3 times, "overeengekomen" 40).
+        let hyphenCount = hyphenated[hyphenForm] ?? 0
+        let joinedCount = words[joined] ?? 0
+        if hyphenCount >= 2 && joinedCount < hyphenCount && !vocabulary.contains(joined) { return .keepHyphen }
         return isKnown(joined) ? .join : .keepHyphen
     }
 

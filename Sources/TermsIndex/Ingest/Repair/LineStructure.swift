@@ -41,7 +41,7 @@ enum UnitStart {
         regex(#"^\d{1,3}\s+\p{Lu}"#),                             // 1 DEFINITIES
         regex(#"^[A-Z]\.\d{1,3}(\.\d{1,3})*\.?(\s|$)"#),          // A.8.3
         regex(#"^[A-Za-z][.)](\s|$)"#),                           // a.  a)  A.
-        regex(#"^\([A-Za-z0-9]{1,4}\)(\s|$)"#),                   // (a)  (iv)  (1)
+        regex(#"^\(([a-z]{1,2}|[ivx]{1,4}|\d{1,2})\)(\s|$)"#),      // (a)  (iv)  (1), not (BTW)
         regex(#"^(?i:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)[.)](\s|$)"#),
         regex(#"^(?i:artikel|article|art\.|module|bijlage|annex|appendix|hoofdstuk|chapter)\s*([0-9]+(\.[0-9]+)*|[IVXLC]+|[A-Za-z])\b[.:]?(\s+[\p{Lu}\d(“"'‘]|\s*[-–—:]|\s*$)"#),
         regex(#"^(Module|Bijlage|Annex|Appendix|MODULE|BIJLAGE|ANNEX|APPENDIX)\s+\p{Lu}"#),
@@ -57,6 +57,13 @@ enum UnitStart {
         let v = first.value
         let plausible = (v >= 0x30 && v <= 0x39) || first.properties.isAlphabetic || "(●•·▪◦■□➢►✓-*–—#".unicodeScalars.contains(first)
         guard plausible else { return false }
+        // Most lines are prose; rule them out without running the expressions.
+        if first.properties.isAlphabetic {
+            let head = line.prefix(12).lowercased()
+            let keywords = ["artikel", "article", "art.", "module", "bijlage", "annex", "appendix", "hoofdstuk", "chapter", "o "]
+            let marker = head.prefix(6).contains { $0 == "." || $0 == ")" }
+            if !marker && !keywords.contains(where: { head.hasPrefix($0) }) { return false }
+        }
         let probe = String(line.prefix(120))
         let range = NSRange(probe.startIndex..., in: probe)
         return patterns.contains { $0.firstMatch(in: probe, options: [.anchored], range: range) != nil }

@@ -42,8 +42,6 @@ enum PageFurniture {
     /// Marks furniture lines in `lines` (already trimmed); returns the indexes to drop.
     static func furniture(in lines: [RawLine], log: inout RepairLog) -> Set<Int> {
         var drop = Set<Int>()
-        // Positions of the first and last two non-blank lines of every page.
-        var pageEdges: [Int: [Int]] = [:]
         var pageOrder: [Int] = []
         var lastNonBlank: [Int: Int] = [:]
         var byPage: [Int: [Int]] = [:]
@@ -51,10 +49,6 @@ enum PageFurniture {
             if byPage[line.page] == nil { pageOrder.append(line.page) }
             byPage[line.page, default: []].append(i)
             lastNonBlank[line.page] = i
-        }
-        for page in pageOrder {
-            let idx = byPage[page]!
-            pageEdges[page] = Array(Set(idx.prefix(2) + idx.suffix(2))).sorted()
         }
         var keyCounts: [String: Int] = [:]
         var keyTexts: [String: Set<String>] = [:]
@@ -72,23 +66,33 @@ enum PageFurniture {
                 log.note(.pageFurniture, t)
             }
         }
-        // Running headers and footers: the same line (page numbers aside) at the top or bottom
-        // of at least three pages and 40% of them.
+        // Running headers and footers: the same line (page numbers aside) first or last on at
+        // least three pages and 40% of them. Two rounds, for a header of two lines.
         if pageOrder.count >= 3 {
-            var pagesWithKey: [String: Set<Int>] = [:]
-            for page in pageOrder {
-                for i in pageEdges[page]! where lines[i].text.count <= 120 {
-                    pagesWithKey[key(lines[i].text), default: []].insert(page)
-                }
-            }
             let threshold = max(3, Int((Double(pageOrder.count) * 0.4).rounded(.up)))
-            for page in pageOrder {
-                for i in pageEdges[page]! where !drop.contains(i) {
-                    let t = lines[i].text
-                    guard t.count <= 120, (pagesWithKey[key(t)]?.count ?? 0) >= threshold else { continue }
-                    drop.insert(i)
-                    log.note(.pageFurniture, t)
+            for _ in 0..<2 {
+                var edges: [Int: [Int]] = [:]
+                var pagesWithKey: [String: Set<Int>] = [:]
+                for page in pageOrder {
+                    let remaining = byPage[page]!.filter { !drop.contains($0) }
+                    guard let first = remaining.first, let last = remaining.last else { continue }
+                    edges[page] = first == last ? [first] : [first, last]
+                    for i in edges[page]! where lines[i].text.count <= 120 {
+                        pagesWithKey[key(lines[i].text), default: []].insert(page)
+                    }
                 }
+                var removed = false
+                for page in pageOrder {
+                    for i in edges[page] ?? [] {
+                        let t = lines[i].text
+                        guard t.count <= 120, (pagesWithKey[key(t)]?.count ?? 0) >= threshold,
+                              !UnitStart.isUnitStart(t) || isPageNumber(t) else { continue }
+                        drop.insert(i)
+                        removed = true
+                        log.note(.pageFurniture, t)
+                    }
+                }
+                if !removed { break }
             }
         }
         for (i, line) in lines.enumerated() where !line.text.isEmpty && !drop.contains(i) {

@@ -156,10 +156,12 @@ struct ParagraphJoiner {
             return text.isEmpty ? [] : [TextBlock(kind: block.kind, text: text)]
         }
         var result: [TextBlock] = []
-        var lines: [String] = []  // lines of the block being built; joined with "\n"
+        // Output lines of the block being built, each as segments (joined once, at the end, so
+        // a paragraph of many short lines costs linear time).
+        var lines: [[String]] = []
         var kind = block.kind
         func flush() {
-            let text = lines.joined(separator: "\n")
+            let text = lines.map { $0.joined() }.joined(separator: "\n")
             if !text.isEmpty { result.append(TextBlock(kind: kind, text: text)) }
             lines = []
             if case .listItem = kind { kind = .paragraph }
@@ -171,32 +173,40 @@ struct ParagraphJoiner {
                 if line.breakBefore != .hard { flush() }
                 continue
             }
-            guard let prev = lines.last else {
-                lines.append(t)
+            // Copy out what we need: holding `lines.last` would make every append copy the line.
+            let segmentCount = lines.last?.count ?? 0
+            guard let prev = lines.last?.last else {
+                lines.append([t])
                 previousHeading = line.breakBefore == .unknown && UnitStart.isHeadingLine(t)
                 continue
             }
             if UnitStart.isUnitStart(t) || previousHeading {
                 if line.breakBefore == .hard && !previousHeading {
-                    lines.append(t)
+                    lines.append([t])
                 } else {
                     flush()
-                    lines.append(t)
+                    lines.append([t])
                 }
                 previousHeading = line.breakBefore == .unknown && UnitStart.isHeadingLine(t)
                 continue
             }
             previousHeading = false
+            // A clause number alone on its line ("2." then "Aanbiedingen"): the text belongs to it.
+            if line.breakBefore != .hard, segmentCount == 1, prev.count <= 8, !prev.contains(" "), UnitStart.isUnitStart(prev) {
+                lines[lines.count - 1].append(" " + t)
+                if line.breakBefore == .unknown { log.note(.paragraphJoin, "\(prev)⏎\(t.prefix(20))") }
+                continue
+            }
             switch line.breakBefore {
             case .hard:
-                lines.append(t)
+                lines.append([t])
             case .soft:
-                lines[lines.count - 1] = glue(prev, t, log: &log, counted: false)
+                glue(&lines[lines.count - 1], t, log: &log, counted: false)
             case .unknown:
                 if shouldJoin(prev, t) {
-                    lines[lines.count - 1] = glue(prev, t, log: &log, counted: true)
+                    glue(&lines[lines.count - 1], t, log: &log, counted: true)
                 } else {
-                    lines.append(t)
+                    lines.append([t])
                 }
             }
         }
@@ -204,8 +214,9 @@ struct ParagraphJoiner {
         return result
     }
 
-    /// Puts `next` after `prev` on one line, resolving a hyphen at the end of `prev`.
-    func glue(_ prev: String, _ next: String, log: inout RepairLog, counted: Bool) -> String {
+    /// Puts `next` after the last segment of a line, resolving a hyphen at the end of it.
+    func glue(_ segments: inout [String], _ next: String, log: inout RepairLog, counted: Bool) {
+        let prev = segments[segments.count - 1]
         if prev.hasSuffix("-"), let firstNext = next.first, firstNext.isLetter {
             let body = prev.dropLast()
             let first = body.reversed().prefix { $0.isLetter }
@@ -216,21 +227,22 @@ struct ParagraphJoiner {
                 case .join:
                     log.note(.hyphenation, "\(firstWord)-⏎\(secondWord) → \(firstWord)\(secondWord)")
                     if counted { log.note(.paragraphJoin, "\(firstWord)-⏎\(secondWord)") }
-                    return body + next
+                    segments[segments.count - 1] = String(body)
+                    segments.append(next)
+                    return
                 case .keepHyphen:
                     if counted { log.note(.paragraphJoin, "\(firstWord)-⏎\(secondWord)") }
-                    return prev + next
+                    segments.append(next)
+                    return
                 case .keepHyphenAndSpace:
                     break
                 }
             }
         }
         if counted {
-            let tail = prev.suffix(20)
-            let head = next.prefix(20)
-            log.note(.paragraphJoin, "…\(tail)⏎\(head)…")
+            log.note(.paragraphJoin, "…\(prev.suffix(20))⏎\(next.prefix(20))…")
         }
-        return prev + " " + next
+        segments.append(" " + next)
     }
 
     func shouldJoin(_ prev: String, _ next: String) -> Bool {
