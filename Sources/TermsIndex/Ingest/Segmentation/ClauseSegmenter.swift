@@ -40,18 +40,22 @@ public struct ClauseSegmenter: Sendable {
         var headingLevel: Int?
         /// The line as written, without leading bullets; what a demoted header becomes.
         var text: String
+        /// The first line of a block that has more lines after it.
+        var leadsBlock = false
     }
 
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
         var lines: [Line] = []
         for block in blocks {
-            for raw in block.text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let blockLines = block.text.split(separator: "\n", omittingEmptySubsequences: true)
+            for (position, raw) in blockLines.enumerated() {
                 let text = String(raw)
                 let kind = LineClassifier.classify(text)
                 if case .text(let t) = kind, t.isEmpty { continue }
                 var level: Int?
                 if case .heading(let l) = block.kind { level = l }
-                lines.append(Line(kind: kind, headingLevel: level, text: LineClassifier.stripLeader(text)))
+                lines.append(Line(kind: kind, headingLevel: level, text: LineClassifier.stripLeader(text),
+                                  leadsBlock: position == 0 && blockLines.count > 1))
             }
         }
         return resolve(lines)
@@ -85,6 +89,21 @@ public struct ClauseSegmenter: Sendable {
             if kind == .document { confirmed = confirmed && i > 0 && hasArticle(before: i, in: lines) }
             if !confirmed { lines[i].kind = .text(lines[i].text) }
         }
+        // Terms without any numbered structure (web pages with bold run-in headings): a short
+        // heading-like line that leads a paragraph is a section heading.
+        let hasStructure = lines.contains {
+            switch $0.kind {
+            case .keywordArticle, .dottedClause: return true
+            default: return $0.headingLevel != nil
+            }
+        }
+        if !hasStructure {
+            for i in lines.indices where lines[i].leadsBlock {
+                if case .text(let t) = lines[i].kind, LineClassifier.isClauseHeading(t), t.count <= 60 {
+                    lines[i].headingLevel = 4
+                }
+            }
+        }
         // Bare numbers that a keyword header uses are not articles.
         if !keywordNumbers.isEmpty {
             for i in lines.indices {
@@ -107,9 +126,10 @@ public struct ClauseSegmenter: Sendable {
         var usedKeys = Set<String>()
 
         var part: (label: String, keyPrefix: String?)?
-        var article: (label: String?, heading: String?, number: Int?, hasDottedClauses: Bool, hasNumberedClauses: Bool)?
+        var article: (label: String?, heading: String?, hasDottedClauses: Bool, lastClauseNumber: Int?)?
         var clause: (label: String, heading: String?, lines: [String])?
         var lastArticleNumber: Int?
+        var sublistLast: Int?
 
         mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
             switch line.kind {
@@ -142,21 +162,33 @@ public struct ClauseSegmenter: Sendable {
         }
 
         mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line, next: LineKind?) {
+            // Items of a numbered list that a clause introduces ("... geldt niet voor informatie:")
+            // are text of that clause until the clause numbering resumes.
+            if let last = sublistLast, number == last + 1 {
+                sublistLast = number
+                append("\(number). \(rest)")
+                return
+            }
+            sublistLast = nil
+            if number == 1, clause?.lines.last?.hasSuffix(":") == true {
+                sublistLast = 1
+                append("\(number). \(rest)")
+                return
+            }
             let split = LineClassifier.splitHeading(rest)
-            let inArticle = article?.label != nil
-            // The first article may have any number (a document may open with its definitions as 0
-            // or skip numbers); after that, bare numbers must continue the sequence.
-            let sequential = lastArticleNumber.map { number == $0 + 1 } ?? true
-            let headingLike = split.heading != nil && rest.count <= 120 || split.heading != nil && split.rest != nil
+            let headingLike = split.heading != nil && (split.rest != nil || rest.count <= 120)
+            // The first article may have any number; after that, bare numbers continue the sequence.
+            let continuesArticles = lastArticleNumber.map { number == $0 + 1 } ?? true
+            let continuesClauses = article?.lastClauseNumber.map { number == $0 + 1 } ?? false
             let isArticle = line.headingLevel != nil
-                || (headingLike && sequential && !(article?.hasNumberedClauses ?? false && number > 1 && !sequentialAfterClauses(number)))
-            if isArticle && !(inArticle && article?.hasNumberedClauses == true && !sequential) {
+                || (headingLike && continuesArticles && !continuesClauses)
+            if isArticle {
                 startArticle(label: String(number), heading: split.heading ?? rest)
                 if let text = split.rest { append(text) }
                 return
             }
             if let art = article, let label = art.label, !art.hasDottedClauses {
-                article?.hasNumberedClauses = true
+                article?.lastClauseNumber = number
                 startClause(label: "\(label).\(number)", heading: nil)
                 append(rest)
                 return
@@ -164,27 +196,26 @@ public struct ClauseSegmenter: Sendable {
             append("\(number). \(rest)")
         }
 
-        /// In an article whose clauses are "1.", "2.": a heading-like "3. Prijs" is the next article
-        /// only when it continues the article numbering.
-        func sequentialAfterClauses(_ number: Int) -> Bool {
-            lastArticleNumber.map { number == $0 + 1 } ?? false
-        }
-
         mutating func consumeDotted(_ givenLabel: String, _ rest: String, next: LineKind?) {
+            sublistLast = nil
             var label = givenLabel
             var articleLabel = String(label[..<label.lastIndex(of: ".")!])
-            // A clause number pointing back to an earlier article ("1.1" under article 11) is a typo
-            // in the source: it belongs to the article it stands in.
-            if let current = article?.label, let currentNumber = Int(current), let referenced = Int(articleLabel),
-               referenced < currentNumber {
-                label = current + label[label.lastIndex(of: ".")!...]
-                articleLabel = current
+            if let current = article?.label, articleLabel != current {
+                let currentNumber = Int(current), referenced = Int(articleLabel)
+                if let c = currentNumber, let r = referenced, r < c {
+                    // A clause number pointing back to an earlier article ("1.1" under article 11) is
+                    // a typo in the source: it belongs to the article it stands in.
+                    label = current + label[label.lastIndex(of: ".")!...]
+                    articleLabel = current
+                } else if let c = currentNumber, let r = referenced, r > c + 1 {
+                    // A jump ahead ("15.16" in article 1) is a reference that starts a line, not a clause.
+                    append("\(givenLabel) \(rest)")
+                    return
+                }
             }
-            if article?.label != articleLabel, !(article?.label.map { label.hasPrefix($0 + ".") } ?? false) {
-                // A clause number with no header for its article ("5.1" where "5." is missing).
-                let top = articleLabel.split(separator: ".").count > 1 && label.first!.isLetter
-                    ? String(articleLabel) : String(label.prefix { $0 != "." }) + (label.first!.isLetter ? "." + label.dropFirst(2).prefix { $0 != "." } : "")
-                if article?.label != top { startArticle(label: top, heading: nil) }
+            if article?.label != articleLabel {
+                // A clause whose article header is missing ("5.1" where "5." is absent): imply the article.
+                startArticle(label: articleLabel, heading: nil)
             }
             article?.hasDottedClauses = true
             var heading: String?
@@ -213,7 +244,7 @@ public struct ClauseSegmenter: Sendable {
 
         mutating func startArticle(label: String, heading: String?) {
             flushClause()
-            article = (label, heading, Int(label), false, false)
+            article = (label, heading, false, nil)
             if let n = Int(label) { lastArticleNumber = n }
             clause = (label, nil, [])
         }
@@ -221,7 +252,7 @@ public struct ClauseSegmenter: Sendable {
         /// An unnumbered Markdown/HTML heading: a section of its own, keyed by its heading.
         mutating func startHeadingSection(_ heading: String) {
             flushClause()
-            article = (nil, heading, nil, false, false)
+            article = (nil, heading, false, nil)
             clause = (slug(heading), nil, [])
         }
 

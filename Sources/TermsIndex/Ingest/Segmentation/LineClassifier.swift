@@ -161,7 +161,8 @@ enum LineClassifier {
         var parts = 0
         while s.peekIsDotDigit() {
             s.advance()
-            guard let next = s.digits(max: 3) else { return nil }
+            // "23.000" is an amount, not clause 23.0: clause numbers have no leading zeros.
+            guard let next = s.digits(max: 3), next == "0" || !next.hasPrefix("0") else { return nil }
             label += "." + next
             parts += 1
         }
