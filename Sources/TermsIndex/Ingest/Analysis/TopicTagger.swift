@@ -13,6 +13,8 @@ public struct TopicTagger: Sendable {
         let regex: NSRegularExpression
         let weight: Double
         let language: Language?
+        /// Lower-case literals one of which every match contains; nil when the pattern has none.
+        let literals: [[UInt8]]?
     }
 
     /// A topic's heading pattern and content cues.
@@ -34,7 +36,10 @@ public struct TopicTagger: Sendable {
         rules = TopicCues.table.map { entry in
             Rule(topic: entry.topic,
                  heading: Self.compile(entry.heading),
-                 cues: entry.cues.map { Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language) })
+                 cues: entry.cues.map {
+                     Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
+                         literals: RequiredLiterals.of($0.pattern)?.map { Array($0.lowercased().utf8) })
+                 })
         }
     }
 
@@ -75,10 +80,16 @@ public struct TopicTagger: Sendable {
     /// Weighted cue hits per topic; a cue counts at most twice so one repeated word cannot decide.
     func contentScores(_ text: String, language: Language) -> [Topic: Double] {
         let range = NSRange(text.startIndex..., in: text)
+        // Regular expressions are the expensive part of ingestion; most cues cannot match a given
+        // clause, and a byte search for their literals says so without running them.
+        let lowered = Array(text.lowercased().utf8)
         var scores: [Topic: Double] = [:]
         for rule in rules {
             var score = 0.0
             for cue in rule.cues where cue.language == nil || cue.language == language {
+                if let literals = cue.literals, !literals.contains(where: { RequiredLiterals.occurs($0, in: lowered) }) {
+                    continue
+                }
                 let hits = cue.regex.numberOfMatches(in: text, range: range)
                 score += cue.weight * Double(min(hits, 2))
             }

@@ -124,6 +124,7 @@ public struct ClauseSegmenter: Sendable {
     private struct Builder {
         var clauses: [SegmentedClause] = []
         var usedKeys = Set<String>()
+        var duplicateCounts: [String: Int] = [:]
 
         var part: (label: String, keyPrefix: String?)?
         var article: (label: String?, heading: String?, hasDottedClauses: Bool, lastClauseNumber: Int?)?
@@ -277,8 +278,10 @@ public struct ClauseSegmenter: Sendable {
             guard !c.lines.isEmpty else { return }
             var key = [part?.keyPrefix, c.label].compactMap { $0 }.joined(separator: "/")
             if usedKeys.contains(key) {
-                var n = 2
+                // Counted per key, so a document that repeats a number thousands of times stays linear.
+                var n = max(2, (duplicateCounts[key] ?? 1) + 1)
                 while usedKeys.contains("\(key)~\(n)") { n += 1 }
+                duplicateCounts[key] = n
                 key = "\(key)~\(n)"
             }
             usedKeys.insert(key)
