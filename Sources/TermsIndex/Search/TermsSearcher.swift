@@ -271,7 +271,7 @@ public final class TermsSearcher {
 
     /// Runs `body`, reopening the database and retrying when a writer has moved the index on
     /// (Xapian's DatabaseModifiedError).
-    private func withReopenOnModification<T>(_ body: () throws -> T) throws -> T {
+    func withReopenOnModification<T>(_ body: () throws -> T) throws -> T {
         var attempts = 0
         while true {
             do {
