@@ -1,12 +1,50 @@
 import Foundation
 import TermsIndex
 
-/// Search results as JSON: `{"query", "total", "hits": [...], "facets": {}}` (see the README).
+/// Search results as JSON: `{"query", "total", "documents", "hits": [...], "facets": {...}}` (see the README).
 enum ResultsJSON {
-    static func encode(_ results: SearchResults) throws -> String {
+    static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(results), as: UTF8.self)
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self)
+    }
+
+    /// One compact JSON object a line (JSON Lines), each ending in a newline.
+    static func lines<T: Encodable>(_ values: [T]) throws -> String {
+        let encoder = encoder(pretty: false)
+        return try values.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+    }
+}
+
+/// Search hits as CSV (RFC 4180): a header row, then one hit a line.
+enum ResultsCSV {
+    static let header = ["rank", "score", "id", "supplier", "document", "article", "clause", "heading", "language",
+                         "version", "topics", "snippet", "text"]
+
+    static func render(_ hits: [SearchHit]) -> String {
+        var out = row(header)
+        for hit in hits {
+            let snippet = hit.snippet.replacingOccurrences(of: SearchHit.highlightStart, with: "")
+                .replacingOccurrences(of: SearchHit.highlightEnd, with: "")
+            out += row([String(hit.rank), String(format: "%.4f", hit.score), hit.id, hit.supplier, hit.document,
+                        hit.article ?? "", hit.clause, hit.heading ?? "", hit.language, hit.version ?? "",
+                        hit.topics.joined(separator: ";"), snippet, hit.text])
+        }
+        return out
+    }
+
+    /// One record: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF ends it.
+    static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
@@ -14,22 +52,41 @@ enum ResultsJSON {
 struct ResultsText {
     var results: SearchResults
     var highlight: Bool
+    var showFacets = false
 
     static let bold = "\u{1B}[1m", dim = "\u{1B}[2m", match = "\u{1B}[1;33m", reset = "\u{1B}[0m"
 
     func render() -> String {
         var out = ""
         let shown = results.hits.isEmpty ? "" : " (showing \(results.hits.first!.rank)–\(results.hits.last!.rank))"
-        out += "\(results.total) matching clause\(results.total == 1 ? "" : "s") for \(results.query)\(shown)\n"
+        let perDocument = results.hits.first?.matchingClauses != nil
+        out += "\(results.total) matching clause\(results.total == 1 ? "" : "s")"
+        if perDocument || showFacets { out += " in \(results.documents) document\(results.documents == 1 ? "" : "s")" }
+        out += " for \(results.query)\(shown)\n"
         if let suggestion = results.suggestion { out += "Did you mean: \(suggestion)\n" }
+        if showFacets { out += facets() }
         for hit in results.hits {
             out += "\n"
-            out += style(Self.bold, "\(hit.rank). \(hit.supplier) — \(location(hit))") + "  [\(hit.language)]\n"
+            var line = style(Self.bold, "\(hit.rank). \(hit.supplier) — \(location(hit))") + "  [\(hit.language)]"
+            if let match = hit.match { line += "  " + (match == .exact ? "exact" : style(Self.dim, "near")) }
+            if let n = hit.matchingClauses { line += "  (\(n) matching clause\(n == 1 ? "" : "s"))" }
+            out += line + "\n"
             if let context = [hit.part, hit.articleHeading].compactMap({ $0 }).joined(separator: " › ").nilIfEmpty {
                 out += "   " + style(Self.dim, context) + "\n"
             }
             out += "   " + snippet(hit.snippet) + "\n"
             out += "   " + style(Self.dim, hit.id) + "\n"
+        }
+        return out
+    }
+
+    /// One line per facet: "supplier: Klantassistent 4, Matteman ICT 2".
+    func facets() -> String {
+        var out = ""
+        for facet in Facet.allCases {
+            guard let counts = results.facets[facet.rawValue], !counts.isEmpty else { continue }
+            let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            out += style(Self.dim, "\(facet.rawValue):") + " " + sorted.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }
         return out
     }

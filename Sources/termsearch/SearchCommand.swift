@@ -7,13 +7,17 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the clauses of all indexed terms.",
         discussion: """
-            Query syntax (Xapian's): words (all must match), "exact phrases", AND, OR, NOT, +word,
-            -word, (brackets), word* wildcards, and fields such as title:, heading:, supplier:,
-            article:14, clause:14.1, topic:, lang:en, kind:, year:2025.
+            Query syntax (Xapian's, see docs/search.md): words (all must match), "exact phrases",
+            "phrase"~N (also its words in order within N), AND, OR, NOT, XOR, NEAR/N, ADJ/N, +word,
+            -word, (brackets), word* wildcards; text fields title:, heading:, supplier:; exact
+            fields article:14, clause:A.8.3, topic:, lang:en, kind:, year:2025, document:; ranges
+            2018..2025, year:2018.., 2019-01-01..2020-06-30.
+            Filter options repeat: values of one option are ORed, different options ANDed.
             """
     )
 
     @OptionGroup var indexOptions: IndexOptions
+    @OptionGroup var filterOptions: SearchFilterOptions
 
     @Argument(help: "The query, e.g. '\"aansprakelijkheid beperkt tot\"'.")
     var query: String
@@ -24,24 +28,42 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Number of best hits to skip (for paging).")
     var offset = 0
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, json, jsonl (one hit a line) or csv.")
+    var format: SearchOutputFormat = .text
+
+    @Flag(name: .long, help: "Show counts per supplier, topic, language, kind and year (always in json).")
+    var facets = false
+
+    @Flag(name: .long, help: "One hit per document: its best clause and the number of its matching clauses.")
+    var perDocument = false
+
+    @Flag(name: .long, help: "Quoted phrases also match their words in order within a window, ranked below exact matches.")
+    var near = false
+
+    @Option(name: .long, help: "The window of --near, as Xapian's ADJ/N.")
+    var nearWindow = SearchRequest.defaultNearWindow
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
+        guard nearWindow >= 0 else { throw ValidationError("--near-window must be 0 or more") }
+        _ = try filterOptions.filters()
     }
 
     func run() throws {
         try buildDefaultIndexIfMissing()
-        let results = try reportingErrors {
-            try TermsSearcher(paths: [indexOptions.path]).search(SearchRequest(query: query, limit: limit, offset: offset))
-        }
+        let request = SearchRequest(query: query, limit: limit, offset: offset, filters: try filterOptions.filters(),
+                                    perDocument: perDocument, near: near, nearWindow: nearWindow)
+        let results = try reportingErrors { try TermsSearcher(paths: [indexOptions.path]).search(request) }
         switch format {
         case .json:
             print(try ResultsJSON.encode(results))
+        case .jsonl:
+            print(try ResultsJSON.lines(results.hits), terminator: "")
+        case .csv:
+            print(ResultsCSV.render(results.hits), terminator: "")
         case .text:
-            print(ResultsText(results: results, highlight: stdoutIsTerminal).render(), terminator: "")
+            print(ResultsText(results: results, highlight: stdoutIsTerminal, showFacets: facets).render(), terminator: "")
         }
     }
 
@@ -60,5 +82,59 @@ struct SearchCommand: ParsableCommand {
     private func isEmptyFolder(_ path: String) -> Bool {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return entries.allSatisfy { $0 == "README.md" || $0.hasPrefix(".") }
+    }
+}
+
+/// Output formats of search results.
+enum SearchOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, csv
+}
+
+/// The filter options of `search` and `research`; repeated values of one option are ORed.
+struct SearchFilterOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Supplier: a slug (easycomp-zeeland) or words of the name (easycomp).", valueName: "name"))
+    var supplier: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Topic tag (aansprakelijkheid, see docs/topics.md).", valueName: "topic"))
+    var topic: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Clause language: nl or en.", valueName: "code"))
+    var lang: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Document kind (general-terms, general-terms-b2b, ...).", valueName: "kind"))
+    var kind: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Year of the version date.", valueName: "yyyy"))
+    var year: [Int] = []
+    @Option(name: .long, help: ArgumentHelp("Article or clause label (14, 14.1, A.8.3), any case.", valueName: "label"))
+    var article: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Document id.", valueName: "id"))
+    var document: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Version date on or after (2019, 2019-06, 2019-06-01).", valueName: "date"))
+    var since: String?
+    @Option(name: .long, help: ArgumentHelp("Version date on or before; a year or month includes all of it.", valueName: "date"))
+    var until: String?
+    @Option(name: .long, help: ArgumentHelp("Range of version years, e.g. 2018..2025 (or 2018.., ..2025).", valueName: "from..to"))
+    var years: String?
+
+    static let datePattern = try! NSRegularExpression(pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+
+    static func isDate(_ s: String) -> Bool {
+        datePattern.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
+    /// The filters, or a ValidationError for a malformed date or range.
+    func filters() throws -> SearchFilters {
+        var since = self.since, until = self.until
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, !Self.isDate(value) { throw ValidationError("\(name) takes a date such as 2019, 2019-06 or 2019-06-30, not '\(value)'") }
+        }
+        if let years {
+            let bounds = years.components(separatedBy: "..")
+            guard bounds.count == 2, bounds.allSatisfy({ $0.isEmpty || ($0.count == 4 && Int($0) != nil) }),
+                  !(bounds[0].isEmpty && bounds[1].isEmpty) else {
+                throw ValidationError("--years takes a range of years such as 2018..2025, 2018.. or ..2025, not '\(years)'")
+            }
+            if !bounds[0].isEmpty { since = max(since ?? "", bounds[0]) }
+            if !bounds[1].isEmpty { until = until.map { min($0, bounds[1]) } ?? bounds[1] }
+        }
+        return SearchFilters(suppliers: supplier, topics: topic, languages: lang, kinds: kind, years: year,
+                             articles: article, documents: document, since: since, until: until)
     }
 }

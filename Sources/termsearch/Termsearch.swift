@@ -14,7 +14,14 @@ struct Termsearch: AsyncParsableCommand {
             The index lives in ./Index unless --index or TERMSEARCH_INDEX says otherwise.
             """,
         version: "0.1.0",
-        subcommands: [SearchCommand.self, IndexCommand.self, InspectCommand.self],
+        subcommands: [
+            SearchCommand.self,
+            IndexCommand.self,
+            InspectCommand.self,
+            ShowCommand.self,
+            StatsCommand.self,
+            ResearchCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

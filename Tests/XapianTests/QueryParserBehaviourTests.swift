@@ -67,4 +67,36 @@ final class QueryParserBehaviourTests: XCTestCase {
         XCTAssertEqual(outcome("NOT a", []), "Query((not@1 OR a@2))")
         XCTAssertEqual(outcome("(a OR b", []), "Query((a@1 OR or@2 OR b@3))")
     }
+
+    // Findings the search layer (QueryValidator, QueryRewriter, TermsSearcher.makeParser) relies on.
+
+    func testRangeProcessorsAreTriedInOrderAndAnEmptyMarkerStringRangeAcceptsAnything() throws {
+        let parser = QueryParser()
+        parser.addBooleanPrefix("year", "Y")
+        parser.addNumberRangeProcessor(slot: 6, marker: "year:")
+        parser.addNumberRangeProcessor(slot: 6)
+        parser.addRangeProcessor(slot: 5)
+        XCTAssertTrue(try parser.parse("year:2018..2025").description.contains("VALUE_RANGE 6"), "marker wins over the boolean prefix")
+        XCTAssertEqual(try parser.parse("year:2018").description, "Query(0 * Y2018)")
+        XCTAssertTrue(try parser.parse("2018..2025").description.contains("VALUE_RANGE 6"))
+        XCTAssertEqual(try parser.parse("2019-01-01..2020-06-30").description, "Query(VALUE_RANGE 5 2019-01-01 2020-06-30)",
+                       "the number processor declines dates")
+        XCTAssertEqual(try parser.parse("2019-06..").description, "Query(VALUE_GE 5 2019-06)")
+        // So nothing is "Unknown range operation" any more: QueryValidator must reject junk ranges itself.
+        XCTAssertEqual(try parser.parse("a..b").description, "Query(VALUE_RANGE 5 a b)")
+    }
+
+    func testNearAndAdjUseUnstemmedPositionalTermsAndMisuseIsSilent() throws {
+        let parser = QueryParser()
+        parser.setStemmer(try Stem(language: "dutch"))
+        parser.setStemmingStrategy(.some)
+        XCTAssertEqual(try parser.parse("aansprakelijkheid NEAR/3 beperkt").description,
+                       "Query((aansprakelijkheid@1 NEAR 4 beperkt@2))", "window = n + terms - 1; words not stemmed")
+        XCTAssertEqual(try parser.parse("a ADJ/3 b ADJ/3 c").description, "Query((a@1 PHRASE 5 b@2 PHRASE 5 c@3))")
+        // Silent surprises the validator turns into errors:
+        XCTAssertEqual(try parser.parse("a NEAR/x b").description, "Query((Za@1 OR (near@2 PHRASE 2 x@3) OR Zb@4))")
+        XCTAssertEqual(try parser.parse("\"a b\" NEAR c").description, "Query((Za@1 OR b@2 OR (near@3 OR Zc@4)))",
+                       "a phrase beside NEAR: re-parsed without flags, the phrase is lost")
+        XCTAssertEqual(try parser.parse("(a ADJ/2 b)").description, "Query((a@1 PHRASE 3 b@2))", "brackets around a group are fine")
+    }
 }

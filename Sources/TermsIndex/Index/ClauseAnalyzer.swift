@@ -7,8 +7,14 @@ final class ClauseAnalyzer {
     private let generator = TermGenerator()
     private let language: Language
 
-    init(language: Language, stemmer: String) throws {
+    /// `spelling`: the database that receives the words of clause texts and headings as spelling data
+    /// (Xapian's "Did you mean"), or nil.
+    init(language: Language, stemmer: String, spelling: WritableDatabase? = nil) throws {
         self.language = language
+        if let spelling {
+            generator.setDatabase(spelling)
+            generator.enableSpelling = true
+        }
         generator.setStemmer(try Stem(language: stemmer))
         generator.setStopper(Stopper(words: Stopwords.words(for: language)), strategy: .stemmed)
         generator.setStemmingStrategy(.some)
@@ -29,7 +35,9 @@ final class ClauseAnalyzer {
         generator.indexText(clause.text)
         generator.increaseTermPosition(by: 100)
         generator.indexTextWithoutPositions(clause.title, prefix: IndexSchema.title)
-        generator.indexTextWithoutPositions(clause.supplier, prefix: IndexSchema.supplierText)
+        // With positions, so `supplier:"easycomp zeeland"` and `supplier:easycomp-zeeland` match.
+        generator.indexText(clause.supplier, prefix: IndexSchema.supplierText)
+        generator.increaseTermPosition(by: 100)
 
         // Filters.
         doc.addBooleanTerm(IndexSchema.uniqueID + clause.id)
@@ -45,6 +53,9 @@ final class ClauseAnalyzer {
         doc.setValue(IndexSchema.supplierSlot, clause.supplier)
         doc.setValue(IndexSchema.languageSlot, clause.language.rawValue)
         if let kind = clause.kind { doc.setValue(IndexSchema.kindSlot, kind) }
+        if !clause.topics.isEmpty {
+            doc.setValue(IndexSchema.topicsSlot, clause.topics.sorted().joined(separator: IndexSchema.topicSeparator))
+        }
         doc.setValue(IndexSchema.documentSlot, clause.document)
         if let date = clause.versionDate {
             doc.setValue(IndexSchema.versionDateSlot, date)

@@ -6,7 +6,7 @@ import Foundation
 /// `Z` stemmed, `X…` for termsearch's own fields).
 public enum IndexSchema {
     /// Bumped when the index layout changes; an index of another version must be rebuilt.
-    public static let version = 1
+    public static let version = 2
 
     // Boolean (filter) prefixes.
     /// Unique id of a clause: `Q` + clause id.
@@ -51,6 +51,11 @@ public enum IndexSchema {
     public static let versionDateSlot = 5
     /// Year as a sortable number (range queries such as `2018..2025`).
     public static let yearNumberSlot = 6
+    /// All topic tags of the clause, sorted, joined by `topicSeparator` (exact multi-valued topic facets:
+    /// a ValueCountMatchSpy counts each combination, the searcher splits and sums them).
+    public static let topicsSlot = 7
+    /// Separates the topics in `topicsSlot`.
+    public static let topicSeparator = "\n"
 
     // Metadata keys.
     /// The schema version the index was built with.

@@ -38,7 +38,8 @@ public final class IndexWriter {
             }
             for language in Language.allCases {
                 let name = try database.metadata(IndexSchema.stemmerKey(language))
-                analyzers[language] = try ClauseAnalyzer(language: language, stemmer: name.isEmpty ? language.defaultStemmerName : name)
+                analyzers[language] = try ClauseAnalyzer(language: language, stemmer: name.isEmpty ? language.defaultStemmerName : name,
+                                                          spelling: database)
             }
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: path, doing: "preparing the index")

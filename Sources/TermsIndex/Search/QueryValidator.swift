@@ -40,6 +40,31 @@ public enum QueryValidator {
                 throw fail("'\(token)' needs a word or phrase after it")
             }
         }
+        for (i, token) in tokens.enumerated() {
+            let bare = token.hasPrefix("+") || token.hasPrefix("-") ? String(token.dropFirst()) : token
+            let isPhrase = token.contains("\"") || token.contains("“") || token.contains("”")
+            if let slash = token.firstIndex(of: "/"), proximityPrefixes.contains(String(token[..<slash])) {
+                let n = token[token.index(after: slash)...]
+                if n.isEmpty || !n.allSatisfy(\.isASCII) || Int(n) == nil {
+                    throw fail("'\(token)' needs a number of words, as in NEAR/5 or ADJ/3")
+                }
+            }
+            if proximityPrefixes.contains(where: { token == $0 || token.hasPrefix($0 + "/") }) {
+                let neighbours = [i > 0 ? tokens[i - 1] : "", i + 1 < tokens.count ? tokens[i + 1] : ""]
+                if neighbours.contains(where: { $0.contains("\"") || $0.contains("“") || $0.contains("”") || $0 == "(" || $0 == ")" }) {
+                    throw fail("'\(token)' joins words, not phrases or brackets; for a phrase near its words use \"…\"~N")
+                }
+            }
+            if QueryRewriter.nearSuffix(token) != nil {
+                let previous = i > 0 ? tokens[i - 1] : ""
+                if !(previous.contains("\"") || previous.contains("“") || previous.contains("”")) {
+                    throw fail("'\(token)' must follow a quoted phrase, as in \"beperkt tot\"~5")
+                }
+            }
+            if !isPhrase, bare.contains(".."), DateRange(bare) == nil {
+                throw fail("'\(token)' is not a range termsearch knows: use years (2018..2025, year:2018..2025) or version dates (2019-01-01..2020-06-30, 2019-06..)")
+            }
+        }
         if let last = tokens.last, last == "NOT" || last == "+" || last == "-" {
             throw fail("'\(last)' needs a word or phrase after it")
         }

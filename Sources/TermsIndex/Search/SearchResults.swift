@@ -1,19 +1,82 @@
 import Foundation
 
-/// What to search for and how many hits to return.
+/// What to search for, how to narrow it and how many hits to return.
 public struct SearchRequest: Sendable {
-    /// The query in termsearch's query language (Xapian QueryParser syntax).
+    /// The query in termsearch's query language (Xapian QueryParser syntax plus `"…"~N`).
     public var query: String
     /// How many hits to return.
     public var limit: Int
     /// How many of the best hits to skip (paging).
     public var offset: Int
+    /// Exact filters on supplier, topic, language, kind, year, article and version date.
+    public var filters: SearchFilters
+    /// One hit per document (its best clause) with the number of its matching clauses.
+    public var perDocument: Bool
+    /// Quoted phrases also match their words in order within `nearWindow` (ranked below exact matches).
+    public var near: Bool
+    /// The window of `near` and of `"…"` without `~N`: as Xapian's `ADJ/N`.
+    public var nearWindow: Int
 
-    public init(query: String, limit: Int = 10, offset: Int = 0) {
+    /// The default window of near phrase matching.
+    public static let defaultNearWindow = 5
+
+    public init(query: String, limit: Int = 10, offset: Int = 0, filters: SearchFilters = SearchFilters(),
+                perDocument: Bool = false, near: Bool = false, nearWindow: Int = SearchRequest.defaultNearWindow) {
         self.query = query
         self.limit = limit
         self.offset = offset
+        self.filters = filters
+        self.perDocument = perDocument
+        self.near = near
+        self.nearWindow = nearWindow
     }
+}
+
+/// Filters applied on top of the query: values of one field are ORed, fields are ANDed.
+public struct SearchFilters: Sendable, Equatable, Codable {
+    /// Supplier slugs (`easycomp-zeeland`) or words of supplier names (`easycomp`).
+    public var suppliers: [String]
+    /// Topic tags (`aansprakelijkheid`).
+    public var topics: [String]
+    /// Language codes (`nl`, `en`).
+    public var languages: [String]
+    /// Document kinds (`general-terms-b2b`).
+    public var kinds: [String]
+    /// Years of the version date (`2025`).
+    public var years: [Int]
+    /// Article or clause labels (`14`, `14.1`, `A.8.3`), case-insensitive.
+    public var articles: [String]
+    /// Document ids.
+    public var documents: [String]
+    /// Version date at or after this ISO date or prefix (`2019`, `2019-06`, `2019-06-01`).
+    public var since: String?
+    /// Version date at or before this ISO date or prefix; a year or month includes all of it.
+    public var until: String?
+
+    public init(suppliers: [String] = [], topics: [String] = [], languages: [String] = [], kinds: [String] = [],
+                years: [Int] = [], articles: [String] = [], documents: [String] = [],
+                since: String? = nil, until: String? = nil) {
+        self.suppliers = suppliers
+        self.topics = topics
+        self.languages = languages
+        self.kinds = kinds
+        self.years = years
+        self.articles = articles
+        self.documents = documents
+        self.since = since
+        self.until = until
+    }
+
+    /// True when no filter is set.
+    public var isEmpty: Bool { self == SearchFilters() }
+}
+
+/// How a hit matched a proximity search.
+public enum MatchKind: String, Codable, Sendable {
+    /// The phrases occur exactly.
+    case exact
+    /// The phrases' words occur in order within the near window, but not exactly.
+    case near
 }
 
 /// One matching clause. The JSON keys are a public contract: later versions add keys, never rename them.
@@ -52,23 +115,67 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var text: String
     /// An excerpt around the matches; matched words are wrapped in `<em>` and `</em>`.
     public var snippet: String
+    /// Per-document searches: the number of the document's clauses that match (key absent otherwise).
+    public var matchingClauses: Int?
+    /// Proximity searches: `exact` or `near` (key absent otherwise).
+    public var match: MatchKind?
+
+    enum CodingKeys: String, CodingKey {
+        case rank, score, id, document, path, supplier, title, language, version, versionLabel, kind, part,
+             article, articleHeading, clause, heading, topics, text, snippet, matchingClauses, match
+    }
+
+    /// Documented nullable keys are always written (as null); the optional additions only when set.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rank, forKey: .rank)
+        try c.encode(score, forKey: .score)
+        try c.encode(id, forKey: .id)
+        try c.encode(document, forKey: .document)
+        try c.encode(path, forKey: .path)
+        try c.encode(supplier, forKey: .supplier)
+        try c.encode(title, forKey: .title)
+        try c.encode(language, forKey: .language)
+        try c.encode(version, forKey: .version)
+        try c.encode(versionLabel, forKey: .versionLabel)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(part, forKey: .part)
+        try c.encode(article, forKey: .article)
+        try c.encode(articleHeading, forKey: .articleHeading)
+        try c.encode(clause, forKey: .clause)
+        try c.encode(heading, forKey: .heading)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(text, forKey: .text)
+        try c.encode(snippet, forKey: .snippet)
+        try c.encodeIfPresent(matchingClauses, forKey: .matchingClauses)
+        try c.encodeIfPresent(match, forKey: .match)
+    }
+}
+
+/// The facets of a result set: facet name → value → number of matching clauses.
+public enum Facet: String, CaseIterable, Sendable {
+    case supplier, topic, language, kind, year
 }
 
 /// The answer to a search.
 public struct SearchResults: Codable, Sendable {
     /// The query as given.
     public var query: String
-    /// Number of matching clauses (exact when small; Xapian's estimate otherwise).
+    /// Number of matching clauses (exact).
     public var total: Int
+    /// Number of documents with at least one matching clause (exact).
+    public var documents: Int
     public var hits: [SearchHit]
-    /// Facet name → value → number of matching clauses.
+    /// Facet name (`supplier`, `topic`, `language`, `kind`, `year`) → value → number of matching clauses.
     public var facets: [String: [String: Int]]
     /// A spelling correction of the query, when the index suggests one.
     public var suggestion: String?
 
-    public init(query: String, total: Int, hits: [SearchHit], facets: [String: [String: Int]] = [:], suggestion: String? = nil) {
+    public init(query: String, total: Int, documents: Int = 0, hits: [SearchHit],
+                facets: [String: [String: Int]] = [:], suggestion: String? = nil) {
         self.query = query
         self.total = total
+        self.documents = documents
         self.hits = hits
         self.facets = facets
         self.suggestion = suggestion

@@ -7,7 +7,7 @@ import Xapian
 public final class TermsSearcher {
     /// The indexes searched.
     public let paths: [String]
-    private let database: Database
+    let database: Database
     private let languages: [LanguageSearch]
 
     /// The query parser and stemmer for clauses of one language.
@@ -28,10 +28,14 @@ public final class TermsSearcher {
         ("document", IndexSchema.document),
     ]
 
+    /// The Dutch-matching features in use (`proximityBoost` is the searcher's own).
+    public let features: MatchingFeatures
+
     /// Opens the indexes at `paths` for searching.
-    public init(paths: [String]) throws {
+    public init(paths: [String], features: MatchingFeatures = .all) throws {
         precondition(!paths.isEmpty, "at least one index path")
         self.paths = paths
+        self.features = features
         var databases: [Database] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw TermsearchError.indexMissing(path: path) }
@@ -71,29 +75,171 @@ public final class TermsSearcher {
         parser.defaultOperator = .and
         for (field, prefix) in textFields { parser.addPrefix(field, prefix) }
         for (field, prefix) in filterFields { parser.addBooleanPrefix(field, prefix) }
+        // `article:14.1` also finds the clause labelled 14.1 (same group: ORed).
+        parser.addBooleanPrefix("article", IndexSchema.clause)
+        // Ranges, tried in this order: `year:2018..2025` and `2018..2025` on the year; anything
+        // else that QueryValidator let through (`2019-01-01..2020-06-30`, `2019-06..`) on the ISO date.
+        parser.addNumberRangeProcessor(slot: IndexSchema.yearNumberSlot, marker: "year:")
+        parser.addNumberRangeProcessor(slot: IndexSchema.yearNumberSlot)
+        parser.addRangeProcessor(slot: IndexSchema.versionDateSlot)
         return parser
+    }
+
+    /// The QueryParser features termsearch's query language uses.
+    static let parseFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
+
+    /// The window of the proximity boost of unquoted multi-word queries (Xapian's NEAR/N).
+    public static let proximityBoostWindow = 8
+
+    /// The queries of one search: the tiers ranked one after the other (exact phrases, then near
+    /// ones) and their union, each with the filters applied.
+    struct PlannedSearch {
+        var tiers: [(query: Query, kind: MatchKind?)]
+        var all: Query
+        var rewritten: String
+        var filter: Query?
+    }
+
+    func plan(_ request: SearchRequest) throws -> PlannedSearch {
+        do {
+            return try planUnchecked(request)
+        } catch TermsearchError.invalidQuery(_, let reason) {
+            throw TermsearchError.invalidQuery(query: request.query, reason: reason)
+        }
+    }
+
+    private func planUnchecked(_ request: SearchRequest) throws -> PlannedSearch {
+        try QueryValidator.validate(request.query)
+        let rewriter = QueryRewriter(request.query)
+        var exact = try buildQuery(rewriter.exact)
+        if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
+           let boostQuery = try? buildQuery(boost) {
+            exact = Query(.andMaybe, [exact, boostQuery])
+        }
+        let filter = try filterQuery(request.filters)
+        func filtered(_ q: Query) -> Query { filter.map { Query(.filter, [q, $0]) } ?? q }
+        if request.near || rewriter.hasNearPhrase,
+           let nearText = rewriter.near(window: request.nearWindow, everyPhrase: request.near) {
+            let near = try buildQuery(nearText)
+            return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)],
+                                 all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
+        }
+        return PlannedSearch(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
     }
 
     /// Runs a search. Throws `TermsearchError.invalidQuery` for a malformed query.
     public func search(_ request: SearchRequest) throws -> SearchResults {
-        try QueryValidator.validate(request.query)
         return try withReopenOnModification {
-            let query = try self.buildQuery(request.query)
-            let enquire = Enquire(database: database)
-            enquire.setQuery(query)
+            let planned = try plan(request)
             let count = try database.documentCount
-            let mset = try enquire.mset(first: request.offset, maxItems: request.limit, checkAtLeast: count)
+            let facets = FacetCounter()
+            let counting = Enquire(database: database)
+            counting.setQuery(planned.all)
+            facets.register(on: counting)
+            _ = try counting.mset(first: 0, maxItems: 0, checkAtLeast: count)
+            let documentCounts = facets.documentCounts()
+
             var hits: [SearchHit] = []
-            for item in mset {
-                let stored = try StoredClause.decode(try item.document().data)
-                let stemmer = languages.first { $0.language == stored.language }!.stemmer
-                let snippet = mset.snippet(stored.text, length: 300, stemmer: stemmer,
-                                           highlightStart: SearchHit.highlightStart, highlightEnd: SearchHit.highlightEnd)
-                hits.append(SearchHit(stored, rank: item.rank + 1, score: item.weight,
-                                      snippet: SearchHit.unescapingXapianHTML(snippet)))
+            if request.perDocument {
+                var seen = Set<String>()
+                var best: [(MSetItem, MSet, MatchKind?)] = []
+                for tier in planned.tiers {
+                    let enquire = Enquire(database: database)
+                    enquire.setQuery(tier.query)
+                    enquire.setCollapseKey(IndexSchema.documentSlot)
+                    let mset = try enquire.mset(first: 0, maxItems: max(count, 1), checkAtLeast: count)
+                    for item in mset {
+                        let document = try item.document().value(IndexSchema.documentSlot)
+                        if seen.insert(document).inserted { best.append((item, mset, tier.kind)) }
+                    }
+                }
+                for (index, (item, mset, kind)) in best.enumerated().dropFirst(request.offset).prefix(request.limit) {
+                    var hit = try self.hit(item, in: mset, rank: index + 1, match: kind)
+                    hit.matchingClauses = documentCounts[hit.document] ?? 1
+                    hits.append(hit)
+                }
+            } else {
+                var rankBase = 0
+                for tier in planned.tiers where hits.count < request.limit {
+                    let enquire = Enquire(database: database)
+                    enquire.setQuery(tier.query)
+                    let first = max(0, request.offset - rankBase)
+                    let mset = try enquire.mset(first: first, maxItems: request.limit - hits.count, checkAtLeast: count)
+                    for item in mset {
+                        hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
+                    }
+                    rankBase += mset.matchesEstimated
+                }
             }
-            return SearchResults(query: request.query, total: mset.matchesEstimated, hits: hits)
+            let total = facets.total
+            return SearchResults(query: request.query, total: total, documents: documentCounts.count, hits: hits,
+                                 facets: facets.facets(),
+                                 suggestion: try suggestion(for: planned, total: total))
         }
+    }
+
+    private func hit(_ item: MSetItem, in mset: MSet, rank: Int, match: MatchKind?) throws -> SearchHit {
+        let stored = try StoredClause.decode(try item.document().data)
+        let stemmer = languages.first { $0.language == stored.language }!.stemmer
+        let snippet = mset.snippet(stored.text, length: 300, stemmer: stemmer,
+                                   highlightStart: SearchHit.highlightStart, highlightEnd: SearchHit.highlightEnd)
+        var hit = SearchHit(stored, rank: rank, score: item.weight, snippet: SearchHit.unescapingXapianHTML(snippet))
+        hit.match = match
+        return hit
+    }
+
+    /// A correction from the index's own vocabulary, offered only when the query finds nothing or
+    /// the corrected query finds at least `suggestionRatio` times as many clauses.
+    private func suggestion(for planned: PlannedSearch, total: Int) throws -> String? {
+        let parser = languages[0].parser
+        guard (try? parser.parse(planned.rewritten, flags: Self.parseFlags.union(.spellingCorrection))) != nil else { return nil }
+        let corrected = parser.correctedQueryString
+        guard !corrected.isEmpty, corrected != planned.rewritten, let query = try? buildQuery(corrected) else { return nil }
+        let enquire = Enquire(database: database)
+        enquire.setQuery(planned.filter.map { Query(.filter, [query, $0]) } ?? query)
+        let correctedTotal = try enquire.mset(first: 0, maxItems: 0, checkAtLeast: try database.documentCount).matchesEstimated
+        let better = total == 0 ? correctedTotal > 0 : correctedTotal >= Self.suggestionRatio * total
+        return better ? corrected : nil
+    }
+
+    /// How many times more clauses a correction must find to be suggested for a query with hits.
+    public static let suggestionRatio = 10
+
+    /// The filter query of `filters`: values of one field ORed, fields ANDed; nil when empty.
+    func filterQuery(_ filters: SearchFilters) throws -> Query? {
+        func terms(_ prefix: String, _ values: [String]) -> Query? {
+            values.isEmpty ? nil : Query(.or, values.map { Query(term: IndexSchema.booleanTerm(prefix, $0)) })
+        }
+        var fields: [Query] = []
+        if !filters.suppliers.isEmpty {
+            var alternatives: [Query] = []
+            for value in filters.suppliers {
+                let slugTerm = IndexSchema.booleanTerm(IndexSchema.supplier, slug(value))
+                if try database.termExists(slugTerm) {
+                    alternatives.append(Query(term: slugTerm))
+                } else {
+                    let words = value.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+                    guard !words.isEmpty else { continue }
+                    alternatives.append(Query(.and, words.map { Query(term: IndexSchema.supplierText + $0) }))
+                }
+            }
+            fields.append(alternatives.isEmpty ? .matchNothing : Query(.or, alternatives))
+        }
+        for q in [terms(IndexSchema.topic, filters.topics), terms(IndexSchema.language, filters.languages),
+                  terms(IndexSchema.kind, filters.kinds), terms(IndexSchema.year, filters.years.map(String.init)),
+                  terms(IndexSchema.document, filters.documents)] {
+            if let q { fields.append(q) }
+        }
+        if !filters.articles.isEmpty {
+            fields.append(Query(.or, filters.articles.flatMap {
+                [Query(term: IndexSchema.booleanTerm(IndexSchema.article, $0)), Query(term: IndexSchema.booleanTerm(IndexSchema.clause, $0))]
+            }))
+        }
+        if let since = filters.since { fields.append(Query(valueAtLeast: IndexSchema.versionDateSlot, Array(since.utf8))) }
+        // "~" sorts after digits and "-": `2020~` is above every date in 2020.
+        if let until = filters.until { fields.append(Query(valueAtMost: IndexSchema.versionDateSlot, Array((until + "~").utf8))) }
+        if fields.isEmpty { return nil }
+        return fields.count == 1 ? fields[0] : Query(.and, fields)
     }
 
     /// The stored clause with `id`.
@@ -113,7 +259,7 @@ public final class TermsSearcher {
         for search in languages {
             let parsed: Query
             do {
-                parsed = try search.parser.parse(text, flags: [.boolean, .phrase, .loveHate, .wildcard, .pureNot])
+                parsed = try search.parser.parse(text, flags: Self.parseFlags)
             } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
                 throw TermsearchError.invalidQuery(query: text, reason: error.message)
             }
@@ -125,7 +271,7 @@ public final class TermsSearcher {
 
     /// Runs `body`, reopening the database and retrying when a writer has moved the index on
     /// (Xapian's DatabaseModifiedError).
-    private func withReopenOnModification<T>(_ body: () throws -> T) throws -> T {
+    func withReopenOnModification<T>(_ body: () throws -> T) throws -> T {
         var attempts = 0
         while true {
             do {
