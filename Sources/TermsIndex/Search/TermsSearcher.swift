@@ -9,6 +9,9 @@ public final class TermsSearcher {
     public let paths: [String]
     private let database: Database
     private let languages: [LanguageSearch]
+    /// The matching features in effect: those asked for, less the index-time ones the index was
+    /// not built with.
+    public let features: MatchingFeatures
 
     /// The query parser and stemmer for clauses of one language.
     private struct LanguageSearch {
@@ -29,7 +32,7 @@ public final class TermsSearcher {
     ]
 
     /// Opens the indexes at `paths` for searching.
-    public init(paths: [String]) throws {
+    public init(paths: [String], features: MatchingFeatures = .all) throws {
         precondition(!paths.isEmpty, "at least one index path")
         self.paths = paths
         var databases: [Database] = []
@@ -49,12 +52,15 @@ public final class TermsSearcher {
                     path: paths[0], reason: schema.isEmpty ? "it is not a termsearch index"
                         : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); index again")
             }
+            let indexFeatures = try IndexWriter.features(of: database)
+            self.features = features.subtracting(MatchingFeatures.indexTime.subtracting(indexFeatures))
             var languages: [LanguageSearch] = []
             for language in Language.allCases {
                 let name = try database.metadata(IndexSchema.stemmerKey(language))
                 let stemmer = try Stem(language: name.isEmpty ? language.defaultStemmerName : name)
                 languages.append(LanguageSearch(language: language, stemmer: stemmer,
-                                                parser: TermsSearcher.makeParser(stemmer: stemmer, language: language, database: database)))
+                                                parser: TermsSearcher.makeParser(stemmer: stemmer, language: language, database: database,
+                                                                                 stemming: self.features.contains(.stemming))))
             }
             self.languages = languages
         } catch let error as XapianError {
@@ -62,10 +68,10 @@ public final class TermsSearcher {
         }
     }
 
-    private static func makeParser(stemmer: Stem, language: Language, database: Database) -> QueryParser {
+    private static func makeParser(stemmer: Stem, language: Language, database: Database, stemming: Bool) -> QueryParser {
         let parser = QueryParser()
         parser.setStemmer(stemmer)
-        parser.setStemmingStrategy(.some)
+        parser.setStemmingStrategy(stemming ? .some : .none)
         parser.setStopper(Stopper(words: Stopwords.words(for: language)))
         parser.setDatabase(database)
         parser.defaultOperator = .and
@@ -110,10 +116,12 @@ public final class TermsSearcher {
     /// only, so Dutch stems meet Dutch clauses and English stems English ones.
     func buildQuery(_ text: String) throws -> Query {
         var perLanguage: [Query] = []
+        let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
         for search in languages {
             let parsed: Query
             do {
-                parsed = try search.parser.parse(text, flags: [.boolean, .phrase, .loveHate, .wildcard, .pureNot])
+                parsed = try search.parser.parse(prepared, flags: QueryParser.Flags([.boolean, .phrase, .loveHate, .wildcard, .pureNot])
+                                                    .union(QueryAnalysis.parserFlags(for: features)))
             } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
                 throw TermsearchError.invalidQuery(query: text, reason: error.message)
             }
