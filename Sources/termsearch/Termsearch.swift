@@ -21,6 +21,7 @@ struct Termsearch: AsyncParsableCommand {
             ShowCommand.self,
             StatsCommand.self,
             ResearchCommand.self,
+            EvalCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -117,7 +117,8 @@ final class SearchFeatureTests: CLITestCase {
         }
         XCTAssertEqual(facets["supplier"]!.values.reduce(0, +), try total(["schade"]))
         let text = try termsearch(["search", "--index", try index(), "--facets", "schade"])
-        XCTAssertTrue(text.stdout.contains("supplier: EasyComp Zeeland 19"), text.stdout)
+        let easyComp = try XCTUnwrap(facets["supplier"]?["EasyComp Zeeland"])
+        XCTAssertTrue(text.stdout.contains("supplier: EasyComp Zeeland \(easyComp)"), text.stdout)
     }
 
     func testPerDocumentGivesEachSupplierOnceWithItsExactCount() throws {
@@ -133,7 +134,8 @@ final class SearchFeatureTests: CLITestCase {
         XCTAssertEqual(hits.map { $0["rank"] as! Int }, [1, 2, 3, 4, 5])
         XCTAssertNil(self.hits(try json(["schade"])).first?["matchingClauses"], "only per document")
         let text = try termsearch(["search", "--index", try index(), "--per-document", "schade"])
-        XCTAssertTrue(text.stdout.contains("(19 matching clauses)"), text.stdout)
+        let best = try XCTUnwrap(hits.first?["matchingClauses"] as? Int)
+        XCTAssertTrue(text.stdout.contains("(\(best) matching clauses)"), text.stdout)
     }
 
     // MARK: proximity

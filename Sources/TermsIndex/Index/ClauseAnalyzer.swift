@@ -3,36 +3,69 @@ import Xapian
 
 /// Turns a stored clause into a Xapian document: terms with positions, stemmed for its language,
 /// boolean filter terms and value slots. Not thread-safe (owns a TermGenerator).
+///
+/// Xapian's TermGenerator makes the terms of the text as written. With `diacriticFolding` or
+/// `compoundParts`, extra terms are added at the same positions as the word they come from: the
+/// folded word (`client` beside `cliënt`) and a compound's parts (`aansprakelijkheid`,
+/// `verzekering` beside `aansprakelijkheidsverzekering`), each unstemmed with its position and,
+/// like TermGenerator's own, `Z`-stemmed without one (unless a stopword). Positions stay
+/// TermGenerator's: the text is fed to it one whitespace-separated chunk at a time, and a chunk's
+/// words are only given extra terms when our tokenizer finds exactly as many words in it as
+/// TermGenerator used positions for (chunks such as `14.1` or `B.V.` it reads differently get
+/// none), so phrases over folded words and parts match exactly where the originals do.
 final class ClauseAnalyzer {
     private let generator = TermGenerator()
     private let language: Language
+    private let features: MatchingFeatures
+    private let stem: Stem
+    private let stopwords: Set<String>
+    private var document = Document()
+    private var splitter: CompoundSplitter?
+    /// Per document: word → its extra (unstemmed) terms; memoises folding and splitting.
+    private var variantCache: [String: [String]] = [:]
+    /// Per document: term → its `Z` stem ("" when it is not stemmed).
+    private var stemCache: [String: String] = [:]
 
     /// `spelling`: the database that receives the words of clause texts and headings as spelling data
     /// (Xapian's "Did you mean"), or nil.
-    init(language: Language, stemmer: String, spelling: WritableDatabase? = nil) throws {
+    init(language: Language, stemmer: String, features: MatchingFeatures = .all, spelling: WritableDatabase? = nil) throws {
         self.language = language
+        self.features = features
         if let spelling {
             generator.setDatabase(spelling)
             generator.enableSpelling = true
         }
-        generator.setStemmer(try Stem(language: stemmer))
-        generator.setStopper(Stopper(words: Stopwords.words(for: language)), strategy: .stemmed)
-        generator.setStemmingStrategy(.some)
+        stem = try Stem(language: stemmer)
+        stopwords = Stopwords.words(for: language)
+        generator.setStemmer(stem)
+        generator.setStopper(Stopper(words: stopwords), strategy: .stemmed)
+        generator.setStemmingStrategy(features.contains(.stemming) ? .some : .none)
+    }
+
+    /// Prepares for the clauses of `document`: the compound splitter's vocabulary is the seed
+    /// vocabulary plus this document's words (`CompoundVocabulary`).
+    func begin(_ document: TermsDocument) {
+        variantCache = [:]
+        stemCache = [:]
+        guard features.contains(.compoundParts) else { splitter = nil; return }
+        let texts = document.clauses.flatMap { [$0.text, $0.location.heading ?? "", $0.location.articleHeading ?? ""] }
+        splitter = CompoundSplitter(vocabulary: CompoundVocabulary.forDocument(CompoundVocabulary.words(of: texts)))
     }
 
     func document(for clause: StoredClause) throws -> Document {
         let doc = Document()
+        document = doc
         doc.data = try clause.encoded()
         generator.setDocument(doc)
 
         // Free text: headings first (also under their own prefix), then the clause text. A gap in
         // term positions keeps phrases from running across fields.
         for heading in [clause.heading, clause.articleHeading].compactMap({ $0 }) {
-            generator.indexText(heading)
-            generator.indexText(heading, prefix: IndexSchema.heading)
+            indexText(heading)
+            indexText(heading, prefix: IndexSchema.heading)
             generator.increaseTermPosition(by: 100)
         }
-        generator.indexText(clause.text)
+        indexText(clause.text)
         generator.increaseTermPosition(by: 100)
         generator.indexTextWithoutPositions(clause.title, prefix: IndexSchema.title)
         // With positions, so `supplier:"easycomp zeeland"` and `supplier:easycomp-zeeland` match.
@@ -66,5 +99,76 @@ final class ClauseAnalyzer {
             }
         }
         return doc
+    }
+
+    /// Indexes `text` with positions, plus the folded and compound-part variants of its words.
+    private func indexText(_ text: String, prefix: String = "") {
+        guard features.contains(.diacriticFolding) || features.contains(.compoundParts) else {
+            generator.indexText(text, prefix: prefix)
+            return
+        }
+        for chunk in text.split(whereSeparator: { $0.isWhitespace }) {
+            let chunk = String(chunk)
+            let before = generator.termPosition
+            generator.indexText(chunk, prefix: prefix)
+            guard mayHaveVariants(chunk) else { continue }
+            let words = WordTokenizer.lowercasedWords(chunk)
+            guard words.count == generator.termPosition - before else { continue }
+            for (offset, word) in words.enumerated() {
+                addVariants(of: word, at: before + 1 + offset, prefix: prefix)
+            }
+        }
+    }
+
+    /// Cheap pre-check: a chunk needs work only if it has non-ASCII letters (folding) or a word long
+    /// enough to be a compound.
+    private func mayHaveVariants(_ chunk: String) -> Bool {
+        if features.contains(.diacriticFolding), chunk.utf8.contains(where: { $0 >= 0x80 }) { return true }
+        return features.contains(.compoundParts) && chunk.utf8.count >= 6
+    }
+
+    private func addVariants(of word: String, at position: Int, prefix: String) {
+        let extras = variants(of: word)
+        guard !extras.isEmpty else { return }
+        let ownStem = zStem(word)
+        var stems: Set<String> = ownStem.isEmpty ? [] : [ownStem]
+        for extra in extras {
+            document.addPosting(prefix + extra, position: position)
+            let s = zStem(extra)
+            if !s.isEmpty, stems.insert(s).inserted { document.addTerm("Z" + prefix + s) }
+        }
+    }
+
+    /// The extra unstemmed terms of `word` (lowercase): its folded form if different, and the
+    /// parts of its (folded) form if it is a compound.
+    private func variants(of word: String) -> [String] {
+        if let cached = variantCache[word] { return cached }
+        var extras: [String] = []
+        var base = word
+        if features.contains(.diacriticFolding) {
+            let folded = DiacriticFolding.fold(word)
+            if folded != word { extras.append(folded); base = folded }
+        }
+        if let splitter, let parts = splitter.split(base) {
+            for part in parts where part != word && !extras.contains(part) { extras.append(part) }
+        }
+        variantCache[word] = extras
+        return extras
+    }
+
+    /// The stem TermGenerator would add for `term` as `Z…`, or "" when it adds none (stemming off,
+    /// a stopword, or a term not starting with a letter, as Xapian's `should_stem`).
+    private func zStem(_ term: String) -> String {
+        guard features.contains(.stemming) else { return "" }
+        if let cached = stemCache[term] { return cached }
+        var result = ""
+        if !stopwords.contains(term), let first = term.unicodeScalars.first {
+            switch first.properties.generalCategory {
+            case .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: result = stem(term)
+            default: break
+            }
+        }
+        stemCache[term] = result
+        return result
     }
 }

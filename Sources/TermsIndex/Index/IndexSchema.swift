@@ -62,6 +62,9 @@ public enum IndexSchema {
     public static let schemaKey = "termsearch.schema"
     /// The stemmer used for a language: key + language code.
     public static let stemmerKeyPrefix = "termsearch.stemmer."
+    /// The index-time matching features the index was built with (`MatchingFeatures.description`);
+    /// absent in an index built before they existed, which then has none of them.
+    public static let featuresKey = "termsearch.features"
 
     /// The metadata key holding the stemmer name for `language`.
     public static func stemmerKey(_ language: Language) -> String { stemmerKeyPrefix + language.rawValue }

@@ -28,18 +28,17 @@ public final class IndexWriter {
         do {
             let schema = try database.metadata(IndexSchema.schemaKey)
             if schema.isEmpty {
-                try database.setMetadata(IndexSchema.schemaKey, String(IndexSchema.version))
-                for language in Language.allCases {
-                    try database.setMetadata(IndexSchema.stemmerKey(language), language.defaultStemmerName)
-                }
+                try IndexWriter.initialise(database, features: .all, stemmerNames: [:])
             } else if schema != String(IndexSchema.version) {
                 throw TermsearchError.indexUnusable(
                     path: path, reason: "it has schema version \(schema), this termsearch writes \(IndexSchema.version); delete it and index again")
             }
+            let features = try IndexWriter.features(of: database)
             for language in Language.allCases {
                 let name = try database.metadata(IndexSchema.stemmerKey(language))
-                analyzers[language] = try ClauseAnalyzer(language: language, stemmer: name.isEmpty ? language.defaultStemmerName : name,
-                                                          spelling: database)
+                analyzers[language] = try ClauseAnalyzer(
+                    language: language, stemmer: name.isEmpty ? language.defaultStemmerName : name, features: features,
+                    spelling: database)
             }
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: path, doing: "preparing the index")
@@ -53,6 +52,7 @@ public final class IndexWriter {
     public func replace(_ document: TermsDocument) throws -> Int {
         try perform("writing \(document.path) to") {
             try database.delete(term: IndexSchema.booleanTerm(IndexSchema.document, document.id))
+            for analyzer in analyzers.values { analyzer.begin(document) }
             for (ordinal, clause) in document.clauses.enumerated() {
                 let stored = StoredClause(clause, of: document, ordinal: ordinal)
                 let xapianDocument = try analyzers[clause.language]!.document(for: stored)
@@ -60,6 +60,65 @@ public final class IndexWriter {
             }
         }
         return document.clauses.count
+    }
+
+    /// Creates an empty index at `path` that will be built with `features` (the index-time ones
+    /// are kept in its metadata) and the given stemmers (language → Xapian stemmer name; the
+    /// default for a language left out). `init(path:)` then writes to it as it was created.
+    /// Throws if the index already exists: its terms were made with other settings.
+    public static func create(path: String, features: MatchingFeatures, stemmerNames: [Language: String] = [:]) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            let database = try WritableDatabase(path: path, mode: .createOrOpen)
+            guard try database.metadata(IndexSchema.schemaKey).isEmpty else {
+                throw TermsearchError.indexUnusable(path: path, reason: "it already exists; delete it to build it with other matching features")
+            }
+            try initialise(database, features: features, stemmerNames: stemmerNames)
+            try database.close()
+        } catch let error as XapianError {
+            throw TermsearchError.from(error, index: path, doing: "creating the index")
+        } catch let error as TermsearchError {
+            throw error
+        } catch {
+            throw TermsearchError.library(context: "creating \(path)", message: error.localizedDescription)
+        }
+    }
+
+    /// The index-time matching features of an index (an index from before they were recorded
+    /// was built with stemming only).
+    static func features(of database: Database) throws -> MatchingFeatures {
+        let text = try database.metadata(IndexSchema.featuresKey)
+        return text.isEmpty ? [.stemming] : (MatchingFeatures(parsing: text) ?? [.stemming])
+    }
+
+    /// Writes the metadata of a new index, and its party synonyms when `features` has them.
+    private static func initialise(_ database: WritableDatabase, features: MatchingFeatures, stemmerNames: [Language: String]) throws {
+        try database.setMetadata(IndexSchema.schemaKey, String(IndexSchema.version))
+        for language in Language.allCases {
+            try database.setMetadata(IndexSchema.stemmerKey(language), stemmerNames[language] ?? language.defaultStemmerName)
+        }
+        let indexFeatures = features.intersection(MatchingFeatures.indexTime)
+        try database.setMetadata(IndexSchema.featuresKey, indexFeatures.description)
+        if indexFeatures.contains(.partySynonyms) {
+            try writePartySynonyms(database, stemmerNames: stemmerNames, stemming: indexFeatures.contains(.stemming))
+        }
+    }
+
+    /// Adds the party names (`PartySynonyms`) to Xapian's synonym table, keyed the way Xapian
+    /// 1.4's QueryParser looks them up with FLAG_AUTO_SYNONYMS: it first tries the unstemmed word,
+    /// and when that has no synonyms, `Z` + its stem, and uses the synonyms it finds as terms
+    /// verbatim. So with stemming the keys and synonyms are `Z`-stems (`Zklant` → `Zopdrachtgever`,
+    /// matching the stemmed terms of the clauses); without, plain words. Each language's names go
+    /// through its own stemmer. Multi-word names are left out: 1.4 would take "service provider" as
+    /// one term that never occurs.
+    private static func writePartySynonyms(_ database: WritableDatabase, stemmerNames: [Language: String], stemming: Bool) throws {
+        for language in Language.allCases {
+            let stem = try Stem(language: stemmerNames[language] ?? language.defaultStemmerName)
+            let pairs = PartySynonyms.synonymPairs(stem: { stemming ? stem($0) : $0.lowercased() }, language: language)
+            for (term, synonym) in pairs where !term.contains(" ") && !synonym.contains(" ") {
+                try database.addSynonym(stemming ? "Z" + term : term, stemming ? "Z" + synonym : synonym)
+            }
+        }
     }
 
     /// Removes every clause of the document with `documentID`.

@@ -9,6 +9,9 @@ public final class TermsSearcher {
     public let paths: [String]
     let database: Database
     private let languages: [LanguageSearch]
+    /// The matching features in effect: those asked for, less the index-time ones the index was
+    /// not built with.
+    public let features: MatchingFeatures
 
     /// The query parser and stemmer for clauses of one language.
     private struct LanguageSearch {
@@ -28,14 +31,10 @@ public final class TermsSearcher {
         ("document", IndexSchema.document),
     ]
 
-    /// The Dutch-matching features in use (`proximityBoost` is the searcher's own).
-    public let features: MatchingFeatures
-
     /// Opens the indexes at `paths` for searching.
     public init(paths: [String], features: MatchingFeatures = .all) throws {
         precondition(!paths.isEmpty, "at least one index path")
         self.paths = paths
-        self.features = features
         var databases: [Database] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw TermsearchError.indexMissing(path: path) }
@@ -53,12 +52,15 @@ public final class TermsSearcher {
                     path: paths[0], reason: schema.isEmpty ? "it is not a termsearch index"
                         : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); index again")
             }
+            let indexFeatures = try IndexWriter.features(of: database)
+            self.features = features.subtracting(MatchingFeatures.indexTime.subtracting(indexFeatures))
             var languages: [LanguageSearch] = []
             for language in Language.allCases {
                 let name = try database.metadata(IndexSchema.stemmerKey(language))
                 let stemmer = try Stem(language: name.isEmpty ? language.defaultStemmerName : name)
                 languages.append(LanguageSearch(language: language, stemmer: stemmer,
-                                                parser: TermsSearcher.makeParser(stemmer: stemmer, language: language, database: database)))
+                                                parser: TermsSearcher.makeParser(stemmer: stemmer, language: language, database: database,
+                                                                                 stemming: self.features.contains(.stemming))))
             }
             self.languages = languages
         } catch let error as XapianError {
@@ -66,10 +68,10 @@ public final class TermsSearcher {
         }
     }
 
-    private static func makeParser(stemmer: Stem, language: Language, database: Database) -> QueryParser {
+    private static func makeParser(stemmer: Stem, language: Language, database: Database, stemming: Bool) -> QueryParser {
         let parser = QueryParser()
         parser.setStemmer(stemmer)
-        parser.setStemmingStrategy(.some)
+        parser.setStemmingStrategy(stemming ? .some : .none)
         parser.setStopper(Stopper(words: Stopwords.words(for: language)))
         parser.setDatabase(database)
         parser.defaultOperator = .and
@@ -256,10 +258,11 @@ public final class TermsSearcher {
     /// only, so Dutch stems meet Dutch clauses and English stems English ones.
     func buildQuery(_ text: String) throws -> Query {
         var perLanguage: [Query] = []
+        let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
         for search in languages {
             let parsed: Query
             do {
-                parsed = try search.parser.parse(text, flags: Self.parseFlags)
+                parsed = try search.parser.parse(prepared, flags: Self.parseFlags.union(QueryAnalysis.parserFlags(for: features)))
             } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
                 throw TermsearchError.invalidQuery(query: text, reason: error.message)
             }

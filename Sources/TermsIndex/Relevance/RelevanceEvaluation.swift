@@ -1,0 +1,126 @@
+import Foundation
+
+/// A judged query set: research questions, the query a user would type, and the clauses that
+/// answer them (`Tests/Fixtures/relevance/judged.json`).
+public struct JudgedSet: Codable, Sendable {
+    /// Where the judgements come from.
+    public var description: String?
+    /// The questions.
+    public var queries: [JudgedQuery]
+
+    /// Loads a judged set from a JSON file.
+    public static func load(_ url: URL) throws -> JudgedSet {
+        do {
+            return try JSONDecoder().decode(JudgedSet.self, from: Data(contentsOf: url))
+        } catch {
+            throw TermsearchError.pathNotFound(path: "\(url.path) (\(error.localizedDescription))")
+        }
+    }
+}
+
+/// One judged research question.
+public struct JudgedQuery: Codable, Sendable {
+    /// Short stable name ("liability-cap").
+    public var id: String
+    /// The question a lawyer asks.
+    public var question: String
+    /// What they type.
+    public var query: String
+    /// Clause ids (`document#clausekey`) that answer the question.
+    public var relevant: [String]
+    /// Remarks on the judgement.
+    public var note: String?
+}
+
+/// How one query did.
+public struct QueryScore: Codable, Sendable {
+    public var id: String
+    public var query: String
+    /// Judged relevant clauses present in the index.
+    public var relevant: Int
+    /// Relevant clauses among the first `cutoff` hits.
+    public var foundAtCutoff: Int
+    /// `foundAtCutoff / relevant`.
+    public var recall: Double
+    /// 1 / rank of the first relevant hit within the cutoff, 0 if none.
+    public var reciprocalRank: Double
+    /// Total matching clauses.
+    public var total: Int
+}
+
+/// Recall@k and MRR@k of one configuration over a judged set.
+public struct RelevanceReport: Codable, Sendable {
+    /// Matching features in effect (`MatchingFeatures.description`).
+    public var features: String
+    /// The Dutch stemmer of the index.
+    public var dutchStemmer: String
+    /// The cutoff k.
+    public var cutoff: Int
+    /// Queries evaluated (those with at least one judged clause in the index).
+    public var queries: Int
+    /// Mean recall@k.
+    public var recall: Double
+    /// Mean reciprocal rank, counting only the first k hits.
+    public var mrr: Double
+    /// Seconds spent building the index, when the evaluation built it.
+    public var indexSeconds: Double?
+    /// Per query, in the judged set's order.
+    public var perQuery: [QueryScore]
+}
+
+/// Runs a judged set against an index and scores it.
+public enum RelevanceEvaluation {
+    /// Scores `set` against `searcher`'s index: recall@`cutoff` and MRR@`cutoff`. Judged ids the
+    /// index does not have (a document that was not indexed) are left out; a query left with no
+    /// judged clause is skipped.
+    public static func evaluate(_ set: JudgedSet, searcher: TermsSearcher, dutchStemmer: String, cutoff: Int = 10) throws -> RelevanceReport {
+        var scores: [QueryScore] = []
+        for judged in set.queries {
+            let present = Set(judged.relevant.filter { (try? searcher.clause(id: $0)) != nil })
+            guard !present.isEmpty else { continue }
+            let results = try searcher.search(SearchRequest(query: judged.query, limit: cutoff, offset: 0))
+            let ids = results.hits.map(\.id)
+            let found = ids.filter(present.contains).count
+            let firstRank = ids.firstIndex(where: present.contains).map { $0 + 1 }
+            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: present.count, foundAtCutoff: found,
+                                     recall: Double(found) / Double(present.count),
+                                     reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: results.total))
+        }
+        let n = Double(max(scores.count, 1))
+        return RelevanceReport(features: searcher.features.description, dutchStemmer: dutchStemmer, cutoff: cutoff,
+                               queries: scores.count, recall: scores.map(\.recall).reduce(0, +) / n,
+                               mrr: scores.map(\.reciprocalRank).reduce(0, +) / n, indexSeconds: nil, perQuery: scores)
+    }
+
+    /// Builds a fresh index at `path` of `sources` with `features` and the given Dutch stemmer;
+    /// returns the indexing report (its `seconds` is the build time).
+    public static func buildIndex(at path: String, sources: [String], features: MatchingFeatures, dutchStemmer: String) throws -> IndexingReport {
+        try IndexWriter.create(path: path, features: features, stemmerNames: [.dutch: dutchStemmer])
+        return try CorpusIndexer(indexPath: path).index(sources)
+    }
+
+    /// Builds a temporary index with `features`, evaluates `set` on it, and removes it.
+    public static func evaluateFresh(_ set: JudgedSet, sources: [String], features: MatchingFeatures, dutchStemmer: String,
+                                     cutoff: Int = 10) throws -> RelevanceReport {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("termsearch-eval-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let indexing = try buildIndex(at: path, sources: sources, features: features, dutchStemmer: dutchStemmer)
+        var report = try evaluate(set, searcher: TermsSearcher(paths: [path], features: features), dutchStemmer: dutchStemmer, cutoff: cutoff)
+        report.indexSeconds = indexing.seconds
+        return report
+    }
+
+    /// The configurations of the comparison table: all on, each feature off, all off, and the
+    /// other Dutch stemmer with all on.
+    public static func matrix(defaultStemmer: String = Language.dutch.defaultStemmerName) -> [(label: String, features: MatchingFeatures, stemmer: String)] {
+        var rows: [(String, MatchingFeatures, String)] = [("all on", .all, defaultStemmer)]
+        for (name, feature) in MatchingFeatures.named { rows.append(("all but \(name)", MatchingFeatures.all.subtracting(feature), defaultStemmer)) }
+        rows.append(("all off", [], defaultStemmer))
+        for other in ["dutch", "kraaij_pohlmann"] where other != defaultStemmer {
+            rows.append(("all on, \(other)", .all, other))
+            rows.append(("stemming only, \(other)", [.stemming], other))
+        }
+        rows.append(("stemming only, \(defaultStemmer)", [.stemming], defaultStemmer))
+        return rows
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import TermsIndex
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure relevance (recall@10, MRR) on a judged query set.",
+        discussion: """
+            Builds a temporary index of the sources (default: Corpus/ and the shared real-world terms
+            in $TERMSEARCH_SHARED, ../shared/realworld or ../../shared/realworld) with the given matching features, runs every
+            judged query and prints recall@10 and MRR@10, overall and per query. --matrix runs the
+            comparison table of docs/relevance.md (each feature off, both Dutch stemmers).
+            Features: folding, compounds, synonyms, proximity, stemming; 'all', 'none', '-name'.
+            """
+    )
+
+    @Option(name: .long, help: "The judged query set (JSON).")
+    var judged = "Tests/Fixtures/relevance/judged.json"
+
+    @Option(name: .long, help: "Matching features, e.g. 'all', 'none', 'all,-compounds', 'folding,stemming'.")
+    var features = "all"
+
+    @Option(name: .long, help: "Dutch stemmer for the index built (dutch or kraaij_pohlmann).")
+    var stemmer = Language.dutch.defaultStemmerName
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate this existing index instead of building one.", valueName: "dir"))
+    var index: String?
+
+    @Flag(name: .long, help: "Run every configuration of the comparison table.")
+    var matrix = false
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Argument(help: "Files and folders to index (default: Corpus and the shared real-world terms).")
+    var sources: [String] = []
+
+    func run() throws {
+        guard let wanted = MatchingFeatures(parsing: features) else {
+            printError("unknown feature in '\(features)'; known: \(MatchingFeatures.named.map(\.name).joined(separator: ", ")), all, none")
+            throw ExitCode.validationFailure
+        }
+        let set = try reportingErrors { try JudgedSet.load(URL(fileURLWithPath: judged)) }
+        let sources = self.sources.isEmpty ? Self.defaultSources() : self.sources
+        var reports: [(label: String, report: RelevanceReport)] = []
+        try reportingErrors {
+            if let index {
+                let report = try RelevanceEvaluation.evaluate(set, searcher: TermsSearcher(paths: [index], features: wanted), dutchStemmer: "(index)")
+                reports.append(("index", report))
+            } else if matrix {
+                for row in RelevanceEvaluation.matrix() {
+                    if stdoutIsTerminal { printError("evaluating \(row.label)") }
+                    reports.append((row.label, try RelevanceEvaluation.evaluateFresh(set, sources: sources, features: row.features, dutchStemmer: row.stemmer)))
+                }
+            } else {
+                reports.append((wanted.description, try RelevanceEvaluation.evaluateFresh(set, sources: sources, features: wanted, dutchStemmer: stemmer)))
+            }
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let labelled = reports.map { LabelledReport(label: $0.label, report: $0.report) }
+            print(String(decoding: try encoder.encode(labelled), as: UTF8.self))
+        case .text:
+            print(Self.table(reports, sources: sources))
+            if reports.count == 1 { print(Self.perQuery(reports[0].report)) }
+        }
+    }
+
+    struct LabelledReport: Encodable {
+        var label: String
+        var report: RelevanceReport
+    }
+
+    static func defaultSources() -> [String] {
+        let env = ProcessInfo.processInfo.environment["TERMSEARCH_SHARED"].map { [$0 + "/realworld", $0] } ?? []
+        // ../shared from a checkout in /work/main, ../../shared from a worktree in /work/wt/NAME.
+        let shared = (env + ["../shared/realworld", "../../shared/realworld"]).first { FileManager.default.fileExists(atPath: $0) }
+        return ["Corpus"] + (shared.map { [$0] } ?? [])
+    }
+
+    static func table(_ reports: [(label: String, report: RelevanceReport)], sources: [String]) -> String {
+        var lines = ["sources: \(sources.joined(separator: " "))", "",
+                     "| configuration | features | Dutch stemmer | queries | recall@10 | MRR@10 | index s |",
+                     "|---|---|---|---|---|---|---|"]
+        for (label, r) in reports {
+            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.mrr)) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func perQuery(_ r: RelevanceReport) -> String {
+        var lines = ["", "| query | typed | relevant | found@10 | recall@10 | RR | total hits |", "|---|---|---|---|---|---|---|"]
+        for q in r.perQuery {
+            lines.append("| \(q.id) | `\(q.query)` | \(q.relevant) | \(q.foundAtCutoff) | \(fmt(q.recall)) | \(fmt(q.reciprocalRank)) | \(q.total) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+}
