@@ -48,26 +48,69 @@ public enum LanguageDetector {
         return [.dutch: dutch / total, .english: english / total]
     }
 
+    /// Evidence is read from at most this many bytes: a few hundred words decide, and long
+    /// clauses should not cost more.
+    static let maximumBytes = 6_000
+
     /// Weighted Dutch and English evidence: one point per function word, a quarter per letter pattern.
     static func evidence(_ text: String) -> (dutch: Double, english: Double) {
         var dutch = 0.0, english = 0.0
-        for word in words(text) {
-            if dutchWords.contains(word) { dutch += 1 }
-            if englishWords.contains(word) { english += 1 }
+        forEachWord(text) { word in
+            // Function words are short ASCII words; only those become Strings.
+            if word.count <= 7, let ascii = String(bytes: word, encoding: .ascii) {
+                if dutchWords.contains(ascii) { dutch += 1 }
+                if englishWords.contains(ascii) { english += 1 }
+            }
             // Letter patterns only on content words, so "the" is not counted twice.
-            guard word.count > 3 else { continue }
-            if word.contains("ij") { dutch += 0.25 }
-            if word.contains("sch") { dutch += 0.25 }
-            if word.contains("oe") && !word.hasSuffix("oes") { dutch += 0.25 }
-            if word.contains("aa") || word.contains("uu") { dutch += 0.25 }
-            if word.hasPrefix("th") || word.hasPrefix("wh") { english += 0.25 }
-            if word.hasSuffix("tion") || word.hasSuffix("ly") { english += 0.25 }
+            guard word.count > 3 else { return }
+            if contains(word, 0x69, 0x6A) { dutch += 0.25 }                        // ij
+            if contains(word, 0x73, 0x63, 0x68) { dutch += 0.25 }                  // sch
+            if contains(word, 0x6F, 0x65) && !hasSuffix(word, [0x6F, 0x65, 0x73]) { dutch += 0.25 }  // oe, not -oes
+            if contains(word, 0x61, 0x61) || contains(word, 0x75, 0x75) { dutch += 0.25 }  // aa, uu
+            if hasPrefix(word, [0x74, 0x68]) || hasPrefix(word, [0x77, 0x68]) { english += 0.25 }  // th-, wh-
+            if hasSuffix(word, [0x74, 0x69, 0x6F, 0x6E]) || hasSuffix(word, [0x6C, 0x79]) { english += 0.25 }  // -tion, -ly
         }
         return (dutch, english)
     }
 
-    /// Lower-cased letter runs; digits and punctuation separate words.
-    static func words(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    /// Calls `body` with each lower-cased word (UTF-8 bytes) of the first `maximumBytes` of `text`.
+    /// ASCII letters and every non-ASCII byte (accented letters) make words; digits, punctuation
+    /// and white space separate them.
+    static func forEachWord(_ text: String, _ body: (ArraySlice<UInt8>) -> Void) {
+        var bytes = Array(text.utf8.prefix(maximumBytes))
+        var start = -1
+        for i in bytes.indices {
+            let b = bytes[i]
+            let isLetter: Bool
+            if b >= 0x41 && b <= 0x5A { bytes[i] = b + 32; isLetter = true }
+            else { isLetter = (b >= 0x61 && b <= 0x7A) || b >= 0x80 }
+            if isLetter {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                body(bytes[start..<i])
+                start = -1
+            }
+        }
+        if start >= 0 { body(bytes[start...]) }
+    }
+
+    static func contains(_ word: ArraySlice<UInt8>, _ a: UInt8, _ b: UInt8, _ c: UInt8? = nil) -> Bool {
+        var i = word.startIndex
+        while i + 1 < word.endIndex {
+            if word[i] == a && word[i + 1] == b {
+                guard let c else { return true }
+                if i + 2 < word.endIndex && word[i + 2] == c { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func hasPrefix(_ word: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
+        word.count >= prefix.count && word.prefix(prefix.count).elementsEqual(prefix)
+    }
+
+    static func hasSuffix(_ word: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+        word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix)
     }
 }

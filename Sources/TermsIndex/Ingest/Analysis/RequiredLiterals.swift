@@ -89,17 +89,20 @@ enum RequiredLiterals {
     /// Whether `needle` occurs in `haystack` (both lower-case UTF-8).
     static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+        // memchr finds candidate first bytes at machine speed; memcmp confirms.
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = UnsafeRawPointer(h.baseAddress!)
+                let last = h.count - n.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(n[0]), last - offset + 1) else { return false }
+                    let position = base.distance(to: UnsafeRawPointer(hit))
+                    if memcmp(base + position, n.baseAddress!, n.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
     }
 }

@@ -49,21 +49,23 @@ enum LineClassifier {
     static func classify(_ rawLine: String) -> LineKind {
         let line = stripLeader(rawLine)
         guard let first = line.unicodeScalars.first else { return .text(line) }
+        // One scalar array per line, shared by every check (a Scanner copy shares its storage).
+        let scanner = Scanner(line)
         if first.properties.isUppercase || first == "a" {
-            if let article = keywordArticle(line) { return article }
-            if let part = part(line) { return part }
+            if let article = keywordArticle(scanner) { return article }
+            if let part = part(line, scanner) { return part }
         }
         if first.isASCII, (first.value >= 48 && first.value <= 57) || first.properties.isUppercase {
-            if let clause = dottedClause(line) { return clause }
+            if let clause = dottedClause(scanner) { return clause }
         }
         if first.value >= 48 && first.value <= 57 {
             // "14 ARTIKEL 14. ..." : a list number in front of a keyword header.
-            var s = Scanner(line)
+            var s = scanner
             _ = s.digits(max: 3)
-            if s.spaces() > 0, case .keywordArticle(let l, let h, let r)? = keywordArticle(s.rest) {
+            if s.spaces() > 0, case .keywordArticle(let l, let h, let r)? = keywordArticle(s.remainder) {
                 return .keywordArticle(label: l, heading: h, rest: r)
             }
-            if let numbered = numbered(line) { return numbered }
+            if let numbered = numbered(scanner) { return numbered }
         }
         return .text(line)
     }
@@ -82,8 +84,10 @@ enum LineClassifier {
         return String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
     }
 
-    static func keywordArticle(_ line: String) -> LineKind? {
-        var s = Scanner(line)
+    static func keywordArticle(_ line: String) -> LineKind? { keywordArticle(Scanner(line)) }
+
+    static func keywordArticle(_ scanner: Scanner) -> LineKind? {
+        var s = scanner
         // Lower-case "artikel 1. Definities" is a header only when it reads like one; in running
         // text "artikel 7.1 ..." is a reference.
         let lowercase = s.keyword(["artikel", "article"])
@@ -103,8 +107,10 @@ enum LineClassifier {
         return .keywordArticle(label: label, heading: heading, rest: rest)
     }
 
-    static func part(_ line: String) -> LineKind? {
-        var s = Scanner(line)
+    static func part(_ line: String) -> LineKind? { part(line, Scanner(line)) }
+
+    static func part(_ line: String, _ scanner: Scanner) -> LineKind? {
+        var s = scanner
         if s.keyword(["Module", "MODULE"], allowAttachedCapital: true) {
             _ = s.spaces()
             guard let letter = s.upperLetter(), !s.peekIsLetter() else { return nil }
@@ -112,7 +118,7 @@ enum LineClassifier {
             let (heading, rest) = splitHeading(s.rest)
             return .part(.module, label: "Module \(letter)", heading: heading, rest: rest)
         }
-        s = Scanner(line)
+        s = scanner
         if s.keyword(annexKeywords) {
             guard s.spaces() > 0 else { return nil }
             let id: String
@@ -152,8 +158,10 @@ enum LineClassifier {
         return words >= 3 && words <= 12 && !line.hasSuffix(".") && !line.hasSuffix(":")
     }
 
-    static func dottedClause(_ line: String) -> LineKind? {
-        var s = Scanner(line)
+    static func dottedClause(_ line: String) -> LineKind? { dottedClause(Scanner(line)) }
+
+    static func dottedClause(_ scanner: Scanner) -> LineKind? {
+        var s = scanner
         var label = ""
         if let letter = s.upperLetterDot() { label = "\(letter)." }
         guard let first = s.digits(max: 3) else { return nil }
@@ -173,8 +181,10 @@ enum LineClassifier {
         return .dottedClause(label: label, rest: s.rest)
     }
 
-    static func numbered(_ line: String) -> LineKind? {
-        var s = Scanner(line)
+    static func numbered(_ line: String) -> LineKind? { numbered(Scanner(line)) }
+
+    static func numbered(_ scanner: Scanner) -> LineKind? {
+        var s = scanner
         guard let digits = s.digits(max: 3), let number = Int(digits) else { return nil }
         if s.peek == "." || s.peek == ")" {
             s.advance()
@@ -243,6 +253,13 @@ struct Scanner {
         var v = String.UnicodeScalarView()
         if i < scalars.count { v.append(contentsOf: scalars[i...]) }
         return String(v)
+    }
+
+    /// A scanner over what is left, sharing this one's storage.
+    var remainder: Scanner {
+        var copy = self
+        copy.previousWasDot = false
+        return copy
     }
 
     mutating func advance() { i += 1 }
