@@ -18,6 +18,9 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every clause's whole text, not just its start.")
     var full = false
 
+    @Flag(name: .long, help: "Print only a one-line summary: clauses, size and ingestion time.")
+    var summary = false
+
     func run() throws {
         let (files, missing) = SourceFiles.enumerate([file])
         if !missing.isEmpty {
@@ -29,11 +32,20 @@ struct InspectCommand: ParsableCommand {
             throw ExitStatus.badInput
         }
         let ingested: IngestedDocument
+        let start = Date()
         do {
             ingested = try DocumentIngester().ingest(source.url, id: source.documentID, entry: source.manifestEntry)
         } catch {
             printError("\(file): \(error)")
             throw ExitStatus.partialFailure
+        }
+        if summary {
+            let seconds = Date().timeIntervalSince(start)
+            let megabytes = Double((try? source.url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) / 1_000_000
+            print(String(format: "%@: %d clauses, %d repair kinds, %.1f MB ingested in %.2f s (%.2f MB/s)",
+                         file, ingested.document.clauses.count, ingested.repairs.count, megabytes, seconds,
+                         seconds > 0 ? megabytes / seconds : 0))
+            return
         }
         switch format {
         case .json:
