@@ -14,7 +14,7 @@ struct Termsearch: AsyncParsableCommand {
             The index lives in ./Index unless --index or TERMSEARCH_INDEX says otherwise.
             """,
         version: "0.1.0",
-        subcommands: [SearchCommand.self, IndexCommand.self, InspectCommand.self],
+        subcommands: [SearchCommand.self, IndexCommand.self, InspectCommand.self, CheckCommand.self, FuzzCommand.self],
         defaultSubcommand: nil
     )
 }
