@@ -57,14 +57,19 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
                 return .indexUnusable(path: path, reason: "its version file iamglass is missing or unreadable (\(check))")
             }
         }
+        if (error.kind == .lock || isWriteFailure(error.message)) && FileManager.default.fileExists(atPath: path)
+            && access(path, W_OK) != 0 {
+            // Xapian reports a read-only folder as a lock it cannot take.
+            return .library(context: "\(context) \(path)", message: "the index folder is read-only (\(String(cString: strerror(errno)))); searching it still works")
+        }
         switch error.kind {
         case .lock: return .indexLocked(path: path)
         case .notFound: return .indexMissing(path: path)
         case .corrupt, .version, .opening: return .indexUnusable(path: path, reason: "\(error.message) (\(check))")
         case .database where isWriteFailure(error.message):
-            let free = freeBytes(path).map { "; \(ReadLimits.size(Int(clamping: $0))) free" } ?? ""
+            let free = freeBytes(path).map { ", \(ReadLimits.size(Int(clamping: $0))) free" } ?? ""
             return .library(context: "\(context) \(path)",
-                            message: "cannot write (\(error.message)\(free)): is the disk full? The index keeps its last committed state; free space and run again")
+                            message: "cannot write (\(error.message)\(free)): is the disk full or a file-size limit reached? The index keeps its last committed state; free space and run again")
         case .database, .modified, .docNotFound:
             return .indexUnusable(path: path, reason: "\(error.message) (\(check))")
         default: return .library(context: "\(context) \(path)", message: error.description)

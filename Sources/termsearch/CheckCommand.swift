@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
         switch check.verdict {
         case .ok(let documents, let clauses):
             print("OK: \(check.path): \(documents) document\(documents == 1 ? "" : "s"), \(clauses) clause\(clauses == 1 ? "" : "s")")
+            for note in check.notes { print("  note: \(note)") }
         case .missing:
             printError("no index at \(check.path); build one with: termsearch index --index \(check.path) DIR")
             throw ExitStatus.indexProblem

@@ -18,11 +18,15 @@ public struct IndexCheck: Sendable {
     public let path: String
     /// The verdict.
     public let verdict: Verdict
+    /// What could not be checked, and why (e.g. a read-only index).
+    public let notes: [String]
 
     /// Checks the index at `path`.
     public init(path: String) {
         self.path = path
-        self.verdict = IndexCheck.run(path)
+        var notes: [String] = []
+        self.verdict = IndexCheck.run(path, notes: &notes)
+        self.notes = notes
     }
 
     /// What to do about a damaged index (the source files are not part of the index).
@@ -30,7 +34,7 @@ public struct IndexCheck: Sendable {
         "restore \(path) from a backup, or rebuild it with: termsearch index --index \(path) DIR... (the source files are untouched)"
     }
 
-    private static func run(_ path: String) -> Verdict {
+    private static func run(_ path: String, notes: inout [String]) -> Verdict {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .missing }
         if isDirectory.boolValue {
@@ -50,6 +54,9 @@ public struct IndexCheck: Sendable {
                     .filter { $0.lowercased().contains("error") || $0.lowercased().contains("corrupt") || $0.lowercased().contains("fail") }
                     .prefix(5).map { $0.trimmingCharacters(in: .whitespaces) }
             }
+        } catch let error as XapianError where error.message.contains("read/write") && access(path, W_OK) != 0 {
+            // Xapian's check opens the tables for writing; on a read-only mount only the read pass runs.
+            notes.append("the index is read-only, so Xapian's table check was skipped; every clause was read")
         } catch let error as XapianError {
             problems.append("\(error.type): \(error.message)")
         } catch {
