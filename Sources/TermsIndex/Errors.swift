@@ -38,18 +38,84 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
     }
 
     private func quoted(_ s: String) -> String {
+        // Escaped, so a query with a newline or an escape sequence still gives one line.
         let short = s.count > 80 ? String(s.prefix(77)) + "..." : s
-        return "'\(short)'"
+        return "'\(short.escapingControlCharacters)'"
     }
 
     /// Maps a Xapian error met while working on the index at `path`.
+    ///
+    /// Damage shows up as several Xapian error types (DatabaseCorruptError, a DatabaseError "EOF
+    /// reading block", a DatabaseModifiedError that reopening does not cure): all of them name
+    /// `termsearch check`. A failed write on a full disk says so, and that the last committed
+    /// state is kept.
     static func from(_ error: XapianError, index path: String, doing context: String) -> TermsearchError {
+        let check = "run: termsearch check --index \(path)"
+        if error.kind == .notFound || error.kind == .opening {
+            if !FileManager.default.fileExists(atPath: path) { return .indexMissing(path: path) }
+            if !hasVersionFile(path) && hasTables(path) {
+                return .indexUnusable(path: path, reason: "its version file iamglass is missing or unreadable (\(check))")
+            }
+        }
+        if (error.kind == .lock || isWriteFailure(error.message)) && FileManager.default.fileExists(atPath: path)
+            && access(path, W_OK) != 0 {
+            // Xapian reports a read-only folder as a lock it cannot take.
+            return .library(context: "\(context) \(path)", message: "the index folder is read-only (\(String(cString: strerror(errno)))); searching it still works")
+        }
         switch error.kind {
         case .lock: return .indexLocked(path: path)
         case .notFound: return .indexMissing(path: path)
-        case .opening where !FileManager.default.fileExists(atPath: path): return .indexMissing(path: path)
-        case .corrupt, .version, .opening: return .indexUnusable(path: path, reason: "\(error.message) (run termsearch check --index \(path))")
+        case .corrupt, .version, .opening: return .indexUnusable(path: path, reason: "\(error.message) (\(check))")
+        case .database where isWriteFailure(error.message):
+            let free = freeBytes(path).map { ", \(ReadLimits.size(Int(clamping: $0))) free" } ?? ""
+            return .library(context: "\(context) \(path)",
+                            message: "cannot write (\(error.message)\(free)): is the disk full or a file-size limit reached? The index keeps its last committed state; free space and run again")
+        case .database, .modified, .docNotFound:
+            return .indexUnusable(path: path, reason: "\(error.message) (\(check))")
         default: return .library(context: "\(context) \(path)", message: error.description)
         }
+    }
+
+    private static func isWriteFailure(_ message: String) -> Bool {
+        let m = message.lowercased()
+        return m.contains("error writing") || m.contains("no space") || m.contains("file too large")
+            || m.contains("couldn't write") || m.contains("error calling fsync") || m.contains("read-only")
+    }
+
+    private static func hasVersionFile(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass"))
+    }
+
+    private static func hasTables(_ path: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains { $0.hasSuffix(".glass") }
+    }
+
+    private static func freeBytes(_ path: String) -> UInt64? {
+        guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: path),
+              let free = attributes[.systemFreeSize] as? NSNumber else { return nil }
+        return free.uint64Value
+    }
+}
+
+extension String {
+    /// The string with control characters shown as escapes (`\n`, `\u{1B}`), so a file name
+    /// with a newline stays on one line of stderr.
+    public var escapingControlCharacters: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\\": out += "\\\\"
+            default:
+                if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }

@@ -22,6 +22,8 @@ struct Termsearch: AsyncParsableCommand {
             StatsCommand.self,
             ResearchCommand.self,
             EvalCommand.self,
+            CheckCommand.self,
+            FuzzCommand.self,
         ],
         defaultSubcommand: nil
     )

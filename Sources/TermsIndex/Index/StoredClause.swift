@@ -1,4 +1,5 @@
 import Foundation
+import Xapian
 
 /// A clause as stored in the index's document data: everything a hit shows, without re-reading files.
 public struct StoredClause: Codable, Sendable, Equatable {
@@ -52,7 +53,14 @@ public struct StoredClause: Codable, Sendable, Equatable {
     func encoded() throws -> String { String(decoding: try StoredClause.encoder.encode(self), as: UTF8.self) }
 
     /// Decodes document data written by `encoded()`.
+    /// Throws a DatabaseCorruptError when the stored data is not a clause (a damaged docdata
+    /// table), so callers report a damaged index rather than a JSON error.
     static func decode(_ data: String) throws -> StoredClause {
-        try JSONDecoder().decode(StoredClause.self, from: Data(data.utf8))
+        do {
+            return try JSONDecoder().decode(StoredClause.self, from: Data(data.utf8))
+        } catch {
+            throw XapianError(kind: .corrupt, type: "DatabaseCorruptError",
+                              message: "a stored clause cannot be decoded (the docdata table is damaged)")
+        }
     }
 }

@@ -12,6 +12,13 @@ public enum QueryValidator {
         func fail(_ reason: String) -> TermsearchError { .invalidQuery(query: query, reason: reason) }
 
         if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw fail("the query is empty") }
+        if query.unicodeScalars.count > maxLength {
+            throw fail("it is \(query.unicodeScalars.count) characters long; the limit is \(maxLength)")
+        }
+        // NUL, ESC, DEL and friends: pasted terminal escapes or binary junk, never meant as words.
+        if let control = query.unicodeScalars.first(where: isControl) {
+            throw fail("it contains the control character U+\(String(format: "%04X", control.value)); remove it")
+        }
         var quotes = 0
         var depth = 0
         var inPhrase = false
@@ -68,6 +75,40 @@ public enum QueryValidator {
         if let last = tokens.last, last == "NOT" || last == "+" || last == "-" {
             throw fail("'\(last)' needs a word or phrase after it")
         }
+        // "*", "()", '""', "&&": Xapian parses these to an empty query that matches nothing.
+        if !query.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            throw fail("it has no words to search for")
+        }
+        // "foo:bar" with a field termsearch does not have would silently search for the words.
+        for token in tokens {
+            if let field = unknownField(token) {
+                let known = (TermsSearcher.textFields.map(\.field) + TermsSearcher.filterFields.map(\.field))
+                    .map { "\($0):" }.joined(separator: ", ")
+                throw fail("unknown field '\(field):'; the fields are \(known)")
+            }
+        }
+    }
+
+    /// Longest query accepted, in Unicode scalars (a query is typed or pasted, not a document).
+    public static let maxLength = 10_000
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        s != "\t" && s != "\n" && s != "\r" && s.properties.generalCategory == .control
+    }
+
+    /// The field name of `name:value` when `name` is not a field termsearch knows, else nil.
+    /// Only letters before the colon and a word, phrase or bracket after it count as a field:
+    /// "12:30", "http://…" and "let op: schade" are not fields.
+    static func unknownField(_ token: String) -> String? {
+        var t = Substring(token)
+        while let first = t.first, first == "+" || first == "-" { t = t.dropFirst() }
+        guard let colon = t.firstIndex(of: ":") else { return nil }
+        let name = t[..<colon]
+        let value = t[t.index(after: colon)...]
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }),
+              let next = value.first, next.isLetter || next.isNumber || next == "\"" || next == "(" else { return nil }
+        let known = TermsSearcher.textFields.contains { $0.field == name } || TermsSearcher.filterFields.contains { $0.field == name }
+        return known ? nil : String(name)
     }
 
     static func isBinaryOperator(_ token: String) -> Bool {

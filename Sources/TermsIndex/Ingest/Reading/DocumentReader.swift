@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a document file of any supported format into repaired text blocks.
 public struct DocumentReader: Sendable {
@@ -19,24 +22,60 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads the file at `url`.
+    ///
+    /// Only regular files are read (a FIFO would block forever, a device never ends). A text file
+    /// over `limits.maxTextBytes` is refused after reading its first bytes, so a 200 MB log costs
+    /// nothing.
     public func read(_ url: URL) throws -> ExtractedText {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw IngestError.notFound(path: path)
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            if code == ENOENT {
+                var link = stat()
+                if lstat(path, &link) == 0 { throw IngestError.unreadable(path: path, reason: "a symbolic link to nothing") }
+                throw IngestError.notFound(path: path)
+            }
+            if code == ELOOP { throw IngestError.unreadable(path: path, reason: "a loop of symbolic links") }
+            throw IngestError.unreadable(path: path, reason: String(cString: strerror(code)))
         }
-        if isDirectory.boolValue { throw IngestError.unreadable(path: path, reason: "is a directory") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-           size.intValue > limits.maxFileBytes {
-            throw IngestError.tooLarge(path: path, bytes: size.intValue, limit: limits.maxFileBytes)
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw IngestError.unreadable(path: path, reason: "is a directory")
+        case S_IFIFO: throw IngestError.unreadable(path: path, reason: "a named pipe (FIFO), not a regular file")
+        case S_IFSOCK: throw IngestError.unreadable(path: path, reason: "a socket, not a regular file")
+        default: throw IngestError.unreadable(path: path, reason: "a device, not a regular file")
         }
+        let size = Int(info.st_size)
+        if size > limits.maxFileBytes {
+            throw IngestError.tooLarge(path: path, bytes: size, limit: limits.maxFileBytes)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            if size > limits.maxTextBytes {
+                let head = try handle.read(upToCount: 8) ?? Data()
+                if !DocumentReader.isContainer(head) {
+                    throw IngestError.tooMuchText(path: path, what: "the file (\(ReadLimits.size(size)))", limit: limits.maxTextBytes)
+                }
+                data = head + (try handle.readToEnd() ?? Data())
+            } else {
+                data = try handle.readToEnd() ?? Data()
+            }
+        } catch let error as IngestError {
+            throw error
         } catch {
             throw IngestError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         return try read(data: data, fileExtension: url.pathExtension, path: path, fileOnDisk: url)
+    }
+
+    /// PDF and zip (docx) files hold much less text than their size; only they may exceed `maxTextBytes`.
+    static func isContainer(_ head: Data) -> Bool {
+        head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 
     /// Reads bytes that came from `path` (used in errors only); `fileExtension` is a hint.
@@ -59,21 +98,27 @@ public struct DocumentReader: Sendable {
             break
         }
         guard let format else { throw IngestError.binary(path: path) }
+        if format != .pdf && format != .docx && data.count > limits.maxTextBytes {
+            throw IngestError.tooMuchText(path: path, what: "the text (\(ReadLimits.size(data.count)))", limit: limits.maxTextBytes)
+        }
         var log = RepairLog()
         switch format {
         case .text:
             let (text, decodeRepairs) = TextDecoder.decode(data)
+            try requireText(text, path: path)
             log.merge(decodeRepairs)
             let blocks = repairer.repairPlainText(text, log: &log)
             return ExtractedText(format: .text, blocks: blocks, repairs: log.repairs, title: nil)
         case .markdown:
             let (text, decodeRepairs) = TextDecoder.decode(data)
+            try requireText(text, path: path)
             log.merge(decodeRepairs)
             let normalised = String(String.UnicodeScalarView(CharacterRepair.normaliseLineEndings(Array(text.unicodeScalars), log: &log)))
             let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
             return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
         case .html:
             let (text, decodeRepairs) = TextDecoder.decode(data)
+            try requireText(text, path: path)
             log.merge(decodeRepairs)
             let result = HTMLExtractor().extract(text)
             let blocks = repairer.repair(blocks: result.blocks, log: &log)
@@ -84,15 +129,33 @@ public struct DocumentReader: Sendable {
             let text = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
                 try PDFExtractor().text(fileAt: file, limits: limits)
             }
+            if text.utf8.count > limits.maxTextBytes {
+                throw IngestError.tooMuchText(path: path, what: "pdftotext's output (\(ReadLimits.size(text.utf8.count)))", limit: limits.maxTextBytes)
+            }
+            try requireText(text, path: path)
             let blocks = repairer.repairPlainText(text, log: &log)
             return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: nil)
         case .docx:
             let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
                 try DocxExtractor().documentXML(fileAt: file, limits: limits)
             }
-            let blocks = repairer.repair(blocks: DocxExtractor().extract(xml: xml), log: &log)
+            let raw = DocxExtractor().extract(xml: xml)
+            let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count } }
+            if textBytes > limits.maxTextBytes {
+                throw IngestError.tooMuchText(path: path, what: "the text (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
+            }
+            if textBytes == 0 { throw IngestError.noText(path: path) }
+            let blocks = repairer.repair(blocks: raw, log: &log)
             return ExtractedText(format: .docx, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
         }
+    }
+
+    /// Throws `noText` when `text` has nothing but whitespace (and form feeds, BOMs, NULs).
+    private func requireText(_ text: String, path: String) throws {
+        let blank = text.unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || $0 == "\u{FEFF}" || $0 == "\u{0}" || $0 == "\u{200B}"
+        }
+        if blank { throw IngestError.noText(path: path) }
     }
 
     private func firstHeading(_ blocks: [TextBlock]) -> String? {
@@ -133,6 +196,8 @@ extension IngestError {
         case .tooLarge(let p, let b, let l): return .tooLarge(path: swap(p), bytes: b, limit: l)
         case .malformed(let p, let r): return .malformed(path: swap(p), reason: r.replacingOccurrences(of: oldPath, with: newPath))
         case .encrypted(let p): return .encrypted(path: swap(p))
+        case .tooMuchText(let p, let w, let l): return .tooMuchText(path: swap(p), what: w, limit: l)
+        case .noText(let p): return .noText(path: swap(p))
         }
     }
 }

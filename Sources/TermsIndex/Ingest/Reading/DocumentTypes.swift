@@ -48,20 +48,29 @@ public struct ReadLimits: Sendable {
     public var maxFileBytes: Int
     /// An external tool (pdftotext, unzip) is stopped after this many seconds.
     public var toolTimeout: Double
-    /// Extracted text beyond this many bytes is refused (zip bombs, runaway PDFs).
+    /// A tool's output beyond this many bytes is refused (zip bombs, runaway PDFs).
     public var maxExtractedBytes: Int
+    /// A document with more text than this many bytes is refused. The largest published terms run
+    /// to about 1 MB of text; the pipeline after reading costs time in proportion to the text, so
+    /// this bounds the time one file can take. A text file larger than this is refused unread.
+    public var maxTextBytes: Int
 
-    public init(maxFileBytes: Int = 256 << 20, toolTimeout: Double = 60, maxExtractedBytes: Int = 64 << 20) {
+    public init(maxFileBytes: Int = 256 << 20, toolTimeout: Double = 60, maxExtractedBytes: Int = 64 << 20,
+                maxTextBytes: Int = 16 << 20) {
         self.maxFileBytes = maxFileBytes
         self.toolTimeout = toolTimeout
         self.maxExtractedBytes = maxExtractedBytes
+        self.maxTextBytes = maxTextBytes
     }
 
-    /// 256 MB files, 60 s per tool run, 64 MB of extracted text.
+    /// 256 MB files, 60 s per tool run, 64 MB of tool output, 16 MB of text.
     public static let `default` = ReadLimits()
 }
 
 /// Why a file could not be read.
+///
+/// `description` says what went wrong without the path, because every caller names the file
+/// first (`termsearch: PATH: reason`); `path` is the file the error is about.
 public enum IngestError: Error, CustomStringConvertible, Sendable, Equatable {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
@@ -74,19 +83,52 @@ public enum IngestError: Error, CustomStringConvertible, Sendable, Equatable {
     case tooLarge(path: String, bytes: Int, limit: Int)
     case malformed(path: String, reason: String)
     case encrypted(path: String)
+    /// More text than `ReadLimits.maxTextBytes`, or a tool's output over `maxExtractedBytes`;
+    /// `what` names it ("the text", "word/document.xml", "pdftotext's output").
+    case tooMuchText(path: String, what: String, limit: Int)
+    /// The file holds no text at all (empty, only whitespace, or a PDF of scanned images).
+    case noText(path: String)
 
-    /// One line: what went wrong and where.
+    /// The file the error is about (nil for a missing tool).
+    public var path: String? {
+        switch self {
+        case .notFound(let p), .unreadable(let p, _), .binary(let p), .toolFailed(_, let p, _), .timedOut(_, let p, _),
+             .tooLarge(let p, _, _), .malformed(let p, _), .encrypted(let p), .tooMuchText(let p, _, _), .noText(let p):
+            return p
+        case .toolMissing:
+            return nil
+        }
+    }
+
+    /// One line: what went wrong (the caller names the file).
     public var description: String {
         switch self {
-        case .notFound(let path): return "\(path): no such file"
-        case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
-        case .binary(let path): return "\(path): not text and not a supported format (pdf, docx, html, markdown, text)"
+        case .notFound: return "no such file"
+        case .unreadable(_, let reason): return "cannot read: \(reason)"
+        case .binary: return "not text and not a supported format (pdf, docx, html, markdown, text)"
         case .toolMissing(let tool): return "required tool not installed: \(tool)"
-        case .toolFailed(let tool, let path, let reason): return "\(path): \(tool) failed: \(reason)"
-        case .timedOut(let tool, let path, let seconds): return "\(path): \(tool) did not finish within \(Int(seconds)) s"
-        case .tooLarge(let path, let bytes, let limit): return "\(path): \(bytes) bytes is over the limit of \(limit) bytes"
-        case .malformed(let path, let reason): return "\(path): malformed: \(reason)"
-        case .encrypted(let path): return "\(path): encrypted or password-protected PDF"
+        case .toolFailed(let tool, _, let reason): return "\(tool) failed: \(reason)"
+        case .timedOut(let tool, _, let seconds): return "\(tool) did not finish within \(ReadLimits.seconds(seconds)); skipped"
+        case .tooLarge(_, let bytes, let limit): return "\(ReadLimits.size(bytes)) is over the limit of \(ReadLimits.size(limit)) per file"
+        case .malformed(_, let reason): return "malformed: \(reason)"
+        case .encrypted: return "encrypted or password-protected"
+        case .tooMuchText(_, let what, let limit): return "\(what) is over the limit of \(ReadLimits.size(limit)) of text (not a document of terms?)"
+        case .noText: return "no text found (an empty file, or a scanned PDF without a text layer)"
         }
+    }
+}
+
+extension ReadLimits {
+    /// "16 MB", "300 KB", "12 bytes".
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MB" }
+        if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KB" }
+        return "\(bytes) bytes"
+    }
+
+    /// "60 s", "0.2 s".
+    static func seconds(_ s: Double) -> String {
+        s >= 1 && s == s.rounded() ? "\(Int(s)) s" : String(format: "%.1f s", s)
     }
 }

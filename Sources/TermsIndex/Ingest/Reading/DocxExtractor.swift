@@ -8,7 +8,8 @@ struct DocxExtractor {
     func documentXML(fileAt path: String, limits: ReadLimits) throws -> String {
         let output = try DocxExtractor.unzip.run(["-p", "-qq", path, "word/document.xml"], path: path, limits: limits)
         if output.truncated {
-            throw IngestError.tooLarge(path: path, bytes: output.stdout.count, limit: limits.maxExtractedBytes)
+            // A few KB that inflate to gigabytes: a zip bomb, stopped at the cap.
+            throw IngestError.tooMuchText(path: path, what: "word/document.xml (inflated)", limit: limits.maxExtractedBytes)
         }
         switch output.status {
         case 0: break

@@ -59,12 +59,15 @@ struct ExternalTool {
         } catch {
             throw IngestError.toolFailed(tool: name, path: path, reason: "\(error)")
         }
-        if finished.wait(timeout: .now() + limits.toolTimeout) == .timedOut {
-            process.terminate()
-            if finished.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                _ = finished.wait(timeout: .now() + 2)
-            }
+        // Wait for the tool, stopping it early when its output passes the cap (a zip bomb keeps
+        // inflating long after the bytes we keep) or when its time is up.
+        let deadline = DispatchTime.now() + limits.toolTimeout
+        var timedOut = false
+        while finished.wait(timeout: min(deadline, .now() + 0.05)) == .timedOut {
+            if collected.isTruncated { stop(process, finished); break }
+            if DispatchTime.now() >= deadline { timedOut = true; stop(process, finished); break }
+        }
+        if timedOut {
             _ = group.wait(timeout: .now() + 2)
             throw IngestError.timedOut(tool: name, path: path, seconds: limits.toolTimeout)
         }
@@ -72,6 +75,17 @@ struct ExternalTool {
         let (stdout, stderr, truncated) = collected.snapshot()
         return Output(status: process.terminationStatus, stdout: stdout,
                       stderr: String(decoding: stderr, as: UTF8.self), truncated: truncated)
+    }
+}
+
+extension ExternalTool {
+    /// SIGTERM, then SIGKILL if the tool has not gone within two seconds.
+    fileprivate func stop(_ process: Process, _ finished: DispatchSemaphore) {
+        process.terminate()
+        if finished.wait(timeout: .now() + 2) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            _ = finished.wait(timeout: .now() + 2)
+        }
     }
 }
 
@@ -98,6 +112,12 @@ private final class Collected: @unchecked Sendable {
         } else if stderr.count < 64 * 1024 {
             stderr.append(chunk)
         }
+    }
+
+    var isTruncated: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return truncated
     }
 
     func snapshot() -> (Data, Data, Bool) {

@@ -19,7 +19,7 @@ struct PDFExtractor {
     private func run(_ arguments: [String], path: String, limits: ReadLimits) throws -> String {
         let output = try PDFExtractor.pdftotext.run(arguments, path: path, limits: limits)
         if output.truncated {
-            throw IngestError.tooLarge(path: path, bytes: output.stdout.count, limit: limits.maxExtractedBytes)
+            throw IngestError.tooMuchText(path: path, what: "pdftotext's output", limit: limits.maxExtractedBytes)
         }
         let stderr = output.stderr.lowercased()
         if output.status == 3 || stderr.contains("password") || stderr.contains("encrypt") {
