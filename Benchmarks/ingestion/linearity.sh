@@ -21,5 +21,5 @@ for mb in (1, 10, 100):
     open(path, 'w', encoding='utf-8').write(''.join(parts)[:target])
 PY
 for mb in 1 10 100; do
-    /usr/bin/time -f "  peak RSS %M KB, user %U s" "$bin" inspect --summary "$work/${mb}mb.txt"
+    /usr/bin/time -f "  peak RSS %M KB, user %U s" "$bin" inspect --summary --max-text-mb 128 "$work/${mb}mb.txt"
 done

@@ -21,6 +21,9 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only a one-line summary: clauses, size and ingestion time.")
     var summary = false
 
+    @Option(name: .long, help: ArgumentHelp("Refuse documents with more text than this (default 16).", valueName: "MB"))
+    var maxTextMb: Int?
+
     func run() throws {
         let (files, missing) = SourceFiles.enumerate([file])
         if !missing.isEmpty {
@@ -34,7 +37,9 @@ struct InspectCommand: ParsableCommand {
         let ingested: IngestedDocument
         let start = Date()
         do {
-            ingested = try DocumentIngester().ingest(source.url, id: source.documentID, entry: source.manifestEntry)
+            var limits = ReadLimits.default
+            if let maxTextMb { limits.maxTextBytes = maxTextMb << 20; limits.maxFileBytes = max(limits.maxFileBytes, maxTextMb << 20) }
+            ingested = try DocumentIngester(limits: limits).ingest(source.url, id: source.documentID, entry: source.manifestEntry)
         } catch {
             printError("\(file): \(error)")
             throw ExitStatus.partialFailure
