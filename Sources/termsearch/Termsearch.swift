@@ -14,7 +14,11 @@ struct Termsearch: AsyncParsableCommand {
             The index lives in ./Index unless --index or TERMSEARCH_INDEX says otherwise.
             """,
         version: "0.1.0",
-        subcommands: [SearchCommand.self, IndexCommand.self],
+        subcommands: [
+            SearchCommand.self,
+            IndexCommand.self,
+            CompactCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
