@@ -5,7 +5,7 @@ import Foundation
 /// A sharded index is a folder holding `shard-00`, `shard-01`, … (each a Xapian database with its
 /// own writer) and a Xapian stub file `XAPIANDB` listing them (`auto shard-00`, …). Xapian opens a
 /// folder containing `XAPIANDB` as the combination of the databases it lists, so searching the
-/// folder searches every shard; a stub may also list `remote :HOST:PORT` lines for shards served by
+/// folder searches every shard; a stub may also list `remote HOST:PORT` lines (TCP; Xapian 1.4 reads `remote :…` as a program to run) for shards served by
 /// `xapian-tcpsrv`.
 public enum IndexLayout {
     /// Name of the stub file inside a sharded index's folder.
