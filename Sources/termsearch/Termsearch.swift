@@ -18,6 +18,7 @@ struct Termsearch: AsyncParsableCommand {
             SearchCommand.self,
             IndexCommand.self,
             CompactCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: nil
     )
