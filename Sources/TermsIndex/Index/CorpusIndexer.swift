@@ -61,7 +61,8 @@ public struct IndexingOptions: Sendable {
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// A batch (one transaction) is committed after this many files…
     public var batchFiles = 1000
-    /// …or this many bytes of input, whichever comes first.
+    /// …or this many bytes of input, whichever comes first. Xapian buffers a batch in memory, so
+    /// this sets the peak memory of a run (split between shards).
     public var batchBytes = 32 << 20
     /// Test hook: sleep this long after writing each file inside a batch.
     public var pauseAfterEachFile = 0.0
@@ -163,8 +164,13 @@ public final class CorpusIndexer {
         for (i, entry) in listing.entries.enumerated() {
             assigned[IndexLayout.shard(of: entry.documentID, count: writers.count)].append(i)
         }
+        // The batch limits are for the whole run: each of N shard writers buffers 1/N of them, so
+        // memory does not grow with the number of shards.
+        var shardOptions = options
+        shardOptions.batchBytes = max(1 << 20, options.batchBytes / writers.count)
+        shardOptions.batchFiles = max(1, options.batchFiles / writers.count)
         let runs = writers.indices.map { shard in
-            ShardRun(shard: shard, writer: writers[shard], listing: listing, entries: assigned[shard], options: options,
+            ShardRun(shard: shard, writer: writers[shard], listing: listing, entries: assigned[shard], options: shardOptions,
                      control: control, jobs: jobs, progress: progress, onCommit: onCommit)
         }
         if runs.count == 1 {
