@@ -45,7 +45,7 @@ struct IndexCommand: ParsableCommand {
     var batchFiles = 1000
 
     @Option(name: .long, help: ArgumentHelp("…or this many megabytes of input.", valueName: "mb"))
-    var batchMegabytes = 32
+    var batchMegabytes = 16
 
     @Option(name: .long, help: .hidden)
     var debugPauseMs = 0

@@ -63,7 +63,7 @@ public struct IndexingOptions: Sendable {
     public var batchFiles = 1000
     /// …or this many bytes of input, whichever comes first. Xapian buffers a batch in memory, so
     /// this sets the peak memory of a run (split between shards).
-    public var batchBytes = 32 << 20
+    public var batchBytes = 16 << 20
     /// Test hook: sleep this long after writing each file inside a batch.
     public var pauseAfterEachFile = 0.0
 
