@@ -3,21 +3,29 @@ import Foundation
 import TermsIndex
 
 /// `--index`, shared by every subcommand that reads or writes an index.
+///
+/// Repeatable for searching several indexes as one (`--index a --index b`); an index may also be a
+/// sharded index's folder, a Xapian stub file, or `tcp://HOST:PORT` for an `xapian-tcpsrv` server.
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The index folder (default: $TERMSEARCH_INDEX, else ./Index).", valueName: "dir"))
-    var index: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "The index folder (default: $TERMSEARCH_INDEX, else ./Index). Repeat to search several indexes as one.",
+        valueName: "dir"))
+    var index: [String] = []
 
     /// The default index folder when neither --index nor TERMSEARCH_INDEX is given.
     static let defaultPath = "Index"
 
     /// True when the user named no index.
-    var isDefault: Bool { index == nil && ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"].map(\.isEmpty) ?? true }
+    var isDefault: Bool { index.isEmpty && ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"].map(\.isEmpty) ?? true }
 
-    /// The index folder to use.
-    var path: String {
-        if let index { return index }
-        if let env = ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"], !env.isEmpty { return env }
-        return Self.defaultPath
+    /// The index folder to use, for commands that work on one index (the first one given).
+    var path: String { paths[0] }
+
+    /// Every index given, in order (at least one).
+    var paths: [String] {
+        if !index.isEmpty { return index }
+        if let env = ProcessInfo.processInfo.environment["TERMSEARCH_INDEX"], !env.isEmpty { return [env] }
+        return [Self.defaultPath]
     }
 }
 

@@ -24,6 +24,8 @@ struct Termsearch: AsyncParsableCommand {
             EvalCommand.self,
             CheckCommand.self,
             FuzzCommand.self,
+            CompactCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -128,6 +128,54 @@ public final class IndexWriter {
         }
     }
 
+    // MARK: Batches and file records
+
+    /// Starts a batch: everything written until `commitBatch()` becomes durable and visible together,
+    /// or (after a crash or `cancelBatch()`) not at all. Commits anything pending first.
+    public func beginBatch() throws {
+        try perform("starting a batch in") { try database.beginTransaction(flushed: true) }
+    }
+
+    /// Makes the batch durable and visible to readers.
+    public func commitBatch() throws {
+        try perform("committing a batch to") { try database.commitTransaction() }
+    }
+
+    /// Discards everything written since `beginBatch()`.
+    public func cancelBatch() throws {
+        try perform("cancelling a batch in") { try database.cancelTransaction() }
+    }
+
+    /// The record of the file indexed as `documentID`, if any.
+    public func fileRecord(documentID: String) throws -> FileRecord? {
+        var value = ""
+        try perform("reading a file record from") { value = try database.metadata(IndexSchema.fileRecordKey(documentID)) }
+        return FileRecord.decode(value)
+    }
+
+    /// Stores `record` (in the current batch, if one is open).
+    public func setFileRecord(_ record: FileRecord) throws {
+        try perform("writing a file record to") {
+            try database.setMetadata(IndexSchema.fileRecordKey(record.document), try record.encoded())
+        }
+    }
+
+    /// Removes the record of `documentID`.
+    public func removeFileRecord(documentID: String) throws {
+        try perform("removing a file record from") { try database.setMetadata(IndexSchema.fileRecordKey(documentID), "") }
+    }
+
+    /// Every file record in the index, in key order.
+    public func fileRecords() throws -> [FileRecord] {
+        var records: [FileRecord] = []
+        try perform("reading the file records of") {
+            for key in try database.metadataKeys(prefix: IndexSchema.fileRecordKeyPrefix) {
+                if let record = FileRecord.decode(try database.metadata(key)) { records.append(record) }
+            }
+        }
+        return records
+    }
+
     /// Makes everything written so far durable and visible to readers.
     public func commit() throws {
         try perform("committing") { try database.commit() }

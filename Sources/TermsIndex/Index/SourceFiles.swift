@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One file to index, with its stable document id and its manifest entry.
 public struct SourceFile: Sendable {
@@ -11,6 +14,35 @@ public struct SourceFile: Sendable {
     public var manifestEntry: Manifest.Entry?
 }
 
+/// The files below the paths a user gave, kept compact (a path, a size and a time per file) so
+/// that listing hundreds of thousands of files costs tens of megabytes, not documents.
+public struct SourceListing: Sendable {
+    /// One file found: its absolute path, document id, size and modification time.
+    public struct Entry: Sendable {
+        public var path: String
+        public var documentID: String
+        public var size: Int64
+        /// Nanoseconds since 1970.
+        public var mtime: Int64
+    }
+
+    /// Files in a stable order (each folder's files sorted by path).
+    public var entries: [Entry] = []
+    /// Paths given that do not exist.
+    public var missing: [String] = []
+    /// Folders given (absolute, standardised): records of files below them that were not found are
+    /// stale.
+    public var folders: [String] = []
+
+    /// Total bytes of all entries.
+    public var totalBytes: Int64 { entries.reduce(0) { $0 + $1.size } }
+
+    /// Whether `path` lies below one of the folders given.
+    public func isBelowFolders(_ path: String) -> Bool {
+        folders.contains { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+}
+
 /// Finds the files to index below the paths a user gives.
 public enum SourceFiles {
     /// File names that are never documents.
@@ -18,43 +50,58 @@ public enum SourceFiles {
 
     /// Walks `paths` (files or folders, recursively). Paths that do not exist come back as failures.
     public static func enumerate(_ paths: [String]) -> (files: [SourceFile], missing: [String]) {
-        var files: [SourceFile] = []
-        var missing: [String] = []
-        var manifests: [URL: Manifest?] = [:]
-        func manifest(for folder: URL) -> Manifest? {
-            if let cached = manifests[folder] { return cached }
-            let loaded = (try? Manifest.load(in: folder)) ?? nil
-            manifests[folder] = loaded
-            return loaded
+        let listing = list(paths)
+        let manifests = ManifestCache()
+        let files = listing.entries.map { entry -> SourceFile in
+            let url = URL(fileURLWithPath: entry.path)
+            return SourceFile(url: url, documentID: entry.documentID, manifestEntry: manifests.entry(for: url))
         }
+        return (files, listing.missing)
+    }
+
+    /// Walks `paths` (files or folders, recursively, skipping hidden files and folders), with each
+    /// file's size and modification time.
+    public static func list(_ paths: [String]) -> SourceListing {
+        var listing = SourceListing()
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                missing.append(path)
+                listing.missing.append(path)
                 continue
             }
-            let root = URL(fileURLWithPath: path).standardizedFileURL
+            let root = URL(fileURLWithPath: path).standardizedFileURL.path
             if !isDirectory.boolValue {
-                let folder = root.deletingLastPathComponent()
-                files.append(SourceFile(url: root, documentID: documentID(relativePath: root.lastPathComponent),
-                                        manifestEntry: manifest(for: folder)?.entry(for: root)))
+                if let (size, mtime) = regularFileStatus(root) {
+                    listing.entries.append(.init(path: root, documentID: documentID(relativePath: (root as NSString).lastPathComponent),
+                                                 size: size, mtime: mtime))
+                }
                 continue
             }
-            guard let walker = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
-            var found: [URL] = []
-            for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                      !ignoredNames.contains(url.lastPathComponent) else { continue }
-                found.append(url.standardizedFileURL)
+            listing.folders.append(root)
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            var found: [SourceListing.Entry] = []
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    walker.skipDescendants()
+                    continue
+                }
+                guard !ignoredNames.contains(name) else { continue }
+                let full = root == "/" ? "/" + relative : root + "/" + relative
+                guard let (size, mtime) = regularFileStatus(full) else { continue }
+                found.append(.init(path: full, documentID: documentID(relativePath: relative), size: size, mtime: mtime))
             }
-            for url in found.sorted(by: { $0.path < $1.path }) {
-                let relative = String(url.path.dropFirst(root.path.count).drop { $0 == "/" })
-                files.append(SourceFile(url: url, documentID: documentID(relativePath: relative),
-                                        manifestEntry: manifest(for: url.deletingLastPathComponent())?.entry(for: url)))
-            }
+            found.sort { $0.path < $1.path }
+            listing.entries += found
         }
-        return (files, missing)
+        return listing
+    }
+
+    /// Size and modification time (ns) of a regular file (following links); nil for anything else.
+    static func regularFileStatus(_ path: String) -> (Int64, Int64)? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// "sub/Acme Voorwaarden.pdf" → "sub/acme-voorwaarden".
@@ -65,5 +112,29 @@ public enum SourceFiles {
             components.append(name.isEmpty ? last : name)
         }
         return components.map { slug($0) }.joined(separator: "/")
+    }
+}
+
+/// Each folder's manifest, loaded once; safe to share between ingest workers.
+final class ManifestCache: @unchecked Sendable {
+    private var manifests: [String: Manifest?] = [:]
+    private let lock = NSLock()
+
+    /// The manifest entry naming `url`, if its folder has a manifest.
+    func entry(for url: URL) -> Manifest.Entry? {
+        let folder = url.deletingLastPathComponent()
+        lock.lock()
+        let cached = manifests[folder.path]
+        lock.unlock()
+        let manifest: Manifest?
+        if let cached {
+            manifest = cached
+        } else {
+            manifest = (try? Manifest.load(in: folder)) ?? nil
+            lock.lock()
+            manifests[folder.path] = manifest
+            lock.unlock()
+        }
+        return manifest?.entry(for: url)
     }
 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TermsIndex
+
+/// Hidden helpers for `Benchmarks/run.py`: the raw-Xapian indexing baseline and in-process query
+/// latency. Not part of the documented command line.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmark helpers (see Benchmarks/README.md).",
+        shouldDisplay: false,
+        subcommands: [Baseline.self, Queries.self]
+    )
+
+    /// `termsearch bench baseline --index DIR PATH...`: raw Xapian over the same files; JSON report.
+    struct Baseline: ParsableCommand {
+        @Option(name: .long) var index: String
+        @Argument var paths: [String]
+
+        func run() throws {
+            let report = try IndexingBaseline.run(paths, into: index)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+
+    /// `termsearch bench queries --index DIR --repeat N QUERY...`: latency per query, in process.
+    struct Queries: ParsableCommand {
+        @OptionGroup var indexOptions: IndexOptions
+        @Option(name: .customLong("repeat")) var repetitions = 20
+        @Option(name: .long) var limit = 10
+        @Argument var queries: [String]
+
+        func run() throws {
+            let searcher = try reportingErrors { try TermsSearcher(paths: indexOptions.paths) }
+            var rows: [[String: Any]] = []
+            for query in queries {
+                var samples: [Double] = []
+                var total = 0
+                for _ in 0..<repetitions {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    total = try searcher.search(SearchRequest(query: query, limit: limit)).total
+                    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+                rows.append(["query": query, "total": total, "ms": samples])
+            }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

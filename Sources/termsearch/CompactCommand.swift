@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TermsIndex
+
+struct CompactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compact",
+        abstract: "Compact an index: smaller and faster to search.",
+        discussion: """
+            In place (the default), each database of the index is compacted into a new folder which then replaces it \
+            atomically; a sharded index keeps its shards. With --output, one merged database is written there and the \
+            index is left as it is. Holds the write lock while it works; searches keep working.
+            """
+    )
+
+    @OptionGroup var indexOptions: IndexOptions
+
+    @Option(name: .long, help: ArgumentHelp("Write the compacted (merged) index into this new folder instead.", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: "Output format of the summary: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let report = try reportingErrors { try IndexCompaction.compact(index: indexOptions.path, output: output) }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        case .text:
+            let before = Double(report.bytesBefore) / 1_000_000, after = Double(report.bytesAfter) / 1_000_000
+            let percent = report.bytesBefore > 0 ? 100 * Double(report.bytesAfter) / Double(report.bytesBefore) : 100
+            print("Compacted \(report.index)" + (report.output == report.index ? "" : " into \(report.output)")
+                  + String(format: ": %.1f MB → %.1f MB (%.0f%%) in %.1f s", before, after, percent, report.seconds))
+        }
+    }
+}

