@@ -63,6 +63,9 @@ struct IndexCommand: ParsableCommand {
         // glibc gives every thread that allocates its own arena and rarely returns their memory;
         // a few arenas keep the peak RSS of the worker threads close to what they really hold.
         limitMallocArenas(2)
+        // Past a file-size limit (ulimit -f) a write should fail with EFBIG and be reported, not
+        // kill the process with SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         let paths = self.paths.isEmpty ? ["Corpus"] : self.paths
         var options = IndexingOptions()
         options.prune = prune
@@ -92,7 +95,8 @@ struct IndexCommand: ParsableCommand {
         let report = try reportingErrors { try indexer.index(paths) }
         bar?.clear()
         for failure in report.failed {
-            printError("\(failure.path): \(failure.reason)")
+            // One line per file, whatever its name holds (a newline in a file name is legal).
+            printError("\(failure.path.escapingControlCharacters): \(failure.reason.escapingControlCharacters)")
         }
         switch format {
         case .json:

@@ -58,7 +58,7 @@ struct ResearchCommand: ParsableCommand {
         let template = SearchRequest(query: "", limit: limit ?? Int(UInt32.max >> 1), filters: try filterOptions.filters(),
                                      perDocument: perDocument, near: near)
         let report = try reportingErrors {
-            try TermsSearcher(paths: [indexOptions.path]).research(queries, template: template)
+            try TermsSearcher(paths: indexOptions.paths).research(queries, template: template)
         }
         for failure in report.failures { printError("query '\(failure.query)' failed: \(failure.reason)") }
 

@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         try buildDefaultIndexIfMissing()
         let request = SearchRequest(query: query, limit: limit, offset: offset, filters: try filterOptions.filters(),
                                     perDocument: perDocument, near: near, nearWindow: nearWindow)
-        let results = try reportingErrors { try TermsSearcher(paths: [indexOptions.path]).search(request) }
+        let results = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).search(request) }
         switch format {
         case .json:
             print(try ResultsJSON.encode(results))

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let context = try reportingErrors { try TermsSearcher(paths: [indexOptions.path]).context(id: id) }
+        let context = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).context(id: id) }
         switch format {
         case .json: print(try ResultsJSON.encode(context))
         case .text: print(render(context, highlight: stdoutIsTerminal), terminator: "")

@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let stats = try reportingErrors { try TermsSearcher(paths: [indexOptions.path]).statistics() }
+        let stats = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).statistics() }
         switch format {
         case .json: print(try ResultsJSON.encode(stats))
         case .text: print(render(stats), terminator: "")

@@ -58,20 +58,21 @@ final class HostileFilesTests: CLITestCase {
             try FileManager.default.moveItem(at: bomb, to: input.appendingPathComponent("bomb.docx"))
             bad["bomb.docx"] = "word/document.xml (inflated) is over the limit of 64 MB"
         }
-        // Not regular files: skipped by the folder walk (they must not hang it).
+        // Not regular files: reported by the folder walk, never opened (a FIFO would block).
         XCTAssertEqual(mkfifo(input.appendingPathComponent("fifo.txt").path, 0o644), 0)
+        bad["fifo.txt"] = "cannot read: a named pipe (FIFO), not a file"
         try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop.txt").path, withDestinationPath: "loop.txt")
+        bad["loop.txt"] = "cannot read: a loop of symbolic links"
         try FileManager.default.createDirectory(at: input.appendingPathComponent("dir.txt"), withIntermediateDirectories: true)
 
         let run = try termsearch(["index", "--index", "idx", input.path])
         XCTAssertEqual(run.status, 1, run.stderr)
         recordPeakMemory("index of the hostile folder")
         let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        // (The tail of the newline-named file's line is the pending case below.)
-        for line in lines where !line.hasPrefix("name.pdf: ") {
+        for line in lines {
             XCTAssertTrue(line.hasPrefix("termsearch: \(input.path)/"), String(line))
         }
-        for (name, reason) in bad where name != "bad\\nname.pdf" {
+        for (name, reason) in bad {
             let line = lines.first { $0.hasPrefix("termsearch: \(input.path)/\(name): ") }
             XCTAssertNotNil(line, "no line for \(name) in:\n\(run.stderr)")
             XCTAssertTrue(line?.contains(reason) ?? false, "\(name): \(line ?? "")")
@@ -79,10 +80,8 @@ final class HostileFilesTests: CLITestCase {
         for word in ["garantietermijn", "Spatiesbestand", "Regeleindebestand", "Dieptebestand", "Zestienbits", "Kapotte", "Pdfwoord"] {
             XCTAssertEqual(try hits(word), 1, word)
         }
-        // Pending (IndexCommand): a path with a newline must be escaped to keep one line per file.
-        if lines.count != bad.count {
-            throw XCTSkip("IndexCommand prints a path with a newline raw (\(lines.count) lines for \(bad.count) bad files); see docs/robustness.md")
-        }
+        // One line per bad file, even for the one whose name holds a newline.
+        XCTAssertEqual(lines.count, bad.count, run.stderr)
     }
 
     /// A 200 MB file of one line is refused in well under a second, unread.
@@ -108,7 +107,7 @@ final class HostileFilesTests: CLITestCase {
         recordPeakMemory("index with a 200 MB one-line file")
     }
 
-    /// Pending (SourceFiles): Foundation's folder walk drops a file whose name is not UTF-8.
+    /// A file whose name is not UTF-8 cannot be named in the index; it is reported, not dropped.
     func testFileNameThatIsNotUTF8() throws {
         let input = workDirectory.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -118,9 +117,9 @@ final class HostileFilesTests: CLITestCase {
         let run = try termsearch(["index", "--index", "idx", input.path])
         XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
         XCTAssertEqual(try hits("garantietermijn"), 1)
-        if try hits("Bytenaambestand") != 1 && !run.stderr.contains("latin1-") {
-            throw XCTSkip("SourceFiles drops a file whose name is not UTF-8 without a word; see docs/robustness.md")
-        }
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("/latin1-%E9%FF.txt: the file name is not valid UTF-8; rename the file to index it"), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
     }
 
     func testFuzzCommandRunsCleanForAFewSeconds() throws {

@@ -104,6 +104,17 @@ final class ShardTests: CLITestCase {
         XCTAssertEqual(remoteHits.map { $0["snippet"] as! String }, directHits.map { $0["snippet"] as! String }, "snippets through the remote shard")
         XCTAssertTrue(remoteHits.contains { ($0["snippet"] as! String).contains("<em>") })
 
+        // The same through the command line with --index tcp://, facets included.
+        let viaTCP = try termsearch(["search", "--index", shards[0], "--index", "tcp://127.0.0.1:\(port)", "--format", "json", "aansprakelijkheid"])
+        XCTAssertEqual(viaTCP.status, 0, viaTCP.stderr)
+        let directFacets = try termsearch(["search", "--index", "local", "--format", "json", "aansprakelijkheid"])
+        let tcpObject = try JSONSerialization.jsonObject(with: Data(viaTCP.stdout.utf8)) as! [String: Any]
+        let localObject = try JSONSerialization.jsonObject(with: Data(directFacets.stdout.utf8)) as! [String: Any]
+        let tcpFacets = try XCTUnwrap(tcpObject["facets"] as? [String: [String: Int]])
+        XCTAssertFalse(tcpFacets["supplier"]?.isEmpty ?? true)
+        XCTAssertEqual(tcpFacets, localObject["facets"] as? [String: [String: Int]], "facets through the remote shard")
+        XCTAssertEqual(tcpObject["total"] as? Int, localObject["total"] as? Int)
+
         // Facet counts (a ValueCountMatchSpy on the supplier slot) through the remote shard.
         func supplierCounts(_ database: Database) throws -> (Int, Int) {
             let enquire = Enquire(database: database)

@@ -196,7 +196,7 @@ public final class CorpusIndexer {
         if let firstError { throw firstError }
 
         report.failed = listing.missing.map { FileFailure(path: $0, reason: "no such file or directory") }
-            + report.failed.sorted { $0.path < $1.path }
+            + (report.failed + listing.unreadable).sorted { $0.path < $1.path }
         report.interrupted = control.isCancelled
         report.seconds = Date().timeIntervalSince(start)
         progress.finish()

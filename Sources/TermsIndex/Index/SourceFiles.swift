@@ -30,6 +30,9 @@ public struct SourceListing: Sendable {
     public var entries: [Entry] = []
     /// Paths given that do not exist.
     public var missing: [String] = []
+    /// Things found below the folders that cannot be indexed, with the reason: names that are not
+    /// UTF-8, named pipes, sockets, devices, loops of symbolic links, links to nothing.
+    public var unreadable: [FileFailure] = []
     /// Folders given (absolute, standardised): records of files below them that were not found are
     /// stale.
     public var folders: [String] = []
@@ -78,23 +81,76 @@ public enum SourceFiles {
                 continue
             }
             listing.folders.append(root)
-            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
             var found: [SourceListing.Entry] = []
-            while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    walker.skipDescendants()
-                    continue
-                }
-                guard !ignoredNames.contains(name) else { continue }
-                let full = root == "/" ? "/" + relative : root + "/" + relative
-                guard let (size, mtime) = regularFileStatus(full) else { continue }
-                found.append(.init(path: full, documentID: documentID(relativePath: relative), size: size, mtime: mtime))
-            }
+            walk(root, into: &found, unreadable: &listing.unreadable)
             found.sort { $0.path < $1.path }
             listing.entries += found
         }
         return listing
+    }
+
+    /// Walks the folder `root` with readdir, which sees every name as bytes (Foundation's walk
+    /// silently drops names that are not UTF-8), skipping hidden entries and following links to
+    /// folders once.
+    static func walk(_ root: String, into found: inout [SourceListing.Entry], unreadable: inout [FileFailure]) {
+        var pending: [(path: String, relative: String)] = [(root, "")]
+        var visited = Set<[UInt64]>()
+        while let (folder, relative) = pending.popLast() {
+            var folderInfo = stat()
+            guard stat(folder, &folderInfo) == 0, visited.insert([UInt64(folderInfo.st_dev), UInt64(folderInfo.st_ino)]).inserted,
+                  let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            while let item = readdir(directory) {
+                let nameBytes = withUnsafeBytes(of: item.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                guard nameBytes != Array(".".utf8), nameBytes != Array("..".utf8), nameBytes.first != UInt8(ascii: ".") else { continue }
+                guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                    unreadable.append(FileFailure(path: folder + "/" + escaped(nameBytes),
+                                                  reason: "the file name is not valid UTF-8; rename the file to index it"))
+                    continue
+                }
+                guard !ignoredNames.contains(name) else { continue }
+                let path = folder == "/" ? "/" + name : folder + "/" + name
+                let relativePath = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                if stat(path, &info) != 0 {
+                    let reason = errno == ELOOP ? "a loop of symbolic links" : "a symbolic link to nothing"
+                    unreadable.append(FileFailure(path: path, reason: "cannot read: \(reason)"))
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append((path, relativePath))
+                case S_IFREG:
+                    found.append(.init(path: path, documentID: documentID(relativePath: relativePath), size: Int64(info.st_size),
+                                       mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+                default:
+                    let kind: String
+                    switch info.st_mode & S_IFMT {
+                    case S_IFIFO: kind = "a named pipe (FIFO)"
+                    case S_IFSOCK: kind = "a socket"
+                    default: kind = "a device"
+                    }
+                    unreadable.append(FileFailure(path: path, reason: "cannot read: \(kind), not a file"))
+                }
+            }
+        }
+    }
+
+    /// A file name's bytes as text, bytes that are not UTF-8 as `%HH`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            // Take the longest valid UTF-8 run, escape one byte where there is none.
+            var j = min(bytes.count, i + 4)
+            var decoded: String?
+            while j > i, decoded == nil {
+                decoded = String(validating: bytes[i..<j], as: UTF8.self)
+                if decoded == nil { j -= 1 }
+            }
+            if let decoded, j > i { out += decoded; i = j } else { out += String(format: "%%%02X", bytes[i]); i += 1 }
+        }
+        return out
     }
 
     /// Size and modification time (ns) of a regular file (following links); nil for anything else.

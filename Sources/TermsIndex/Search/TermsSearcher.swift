@@ -37,8 +37,12 @@ public final class TermsSearcher {
         self.paths = paths
         var databases: [Database] = []
         for path in paths {
-            guard FileManager.default.fileExists(atPath: path) else { throw TermsearchError.indexMissing(path: path) }
             do {
+                if let (host, port) = Self.remoteAddress(path) {
+                    databases.append(try Database(remoteHost: host, port: port))
+                    continue
+                }
+                guard FileManager.default.fileExists(atPath: path) else { throw TermsearchError.indexMissing(path: path) }
                 databases.append(try Database(path: path))
             } catch let error as XapianError {
                 throw TermsearchError.from(error, index: path, doing: "opening the index")
@@ -66,6 +70,16 @@ public final class TermsSearcher {
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: paths[0], doing: "reading the index")
         }
+    }
+
+    /// `tcp://HOST:PORT` names an index served by `xapian-tcpsrv`.
+    static func remoteAddress(_ path: String) -> (host: String, port: Int)? {
+        guard path.hasPrefix("tcp://") else { return nil }
+        let address = path.dropFirst("tcp://".count)
+        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
+              port > 0, port < 65536 else { return nil }
+        let host = String(address[..<colon])
+        return (host.isEmpty ? "127.0.0.1" : host, port)
     }
 
     private static func makeParser(stemmer: Stem, language: Language, database: Database, stemming: Bool) -> QueryParser {
