@@ -77,8 +77,8 @@ class CLITestCase: XCTestCase {
     private final class OutputBox: @unchecked Sendable { var data = Data() }
 
     /// Indexes the bundled corpus into `index` (relative to the work directory).
-    func indexCorpus(into index: String = "idx") throws {
-        let run = try termsearch(["index", "--index", index, Self.corpus])
+    func indexCorpus(into index: String = "idx", force: Bool = false) throws {
+        let run = try termsearch(["index", "--index", index, Self.corpus] + (force ? ["--force"] : []))
         XCTAssertEqual(run.status, 0, run.stderr)
     }
 }

@@ -32,7 +32,9 @@ public struct DocumentIngester: Sendable {
         let segments = segmenter.segment(extracted.blocks)
         let fullText = extracted.blocks.map(\.text).joined(separator: "\n")
         let fileName = URL(fileURLWithPath: path).lastPathComponent
-        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: fileName, title: extracted.title)
+        // Languages come from the clauses below, not from a second pass over the text.
+        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: fileName, title: extracted.title,
+                                              detectLanguages: false)
 
         let documentLanguage = entry?.languages?.first ?? found.languages.first
             ?? LanguageDetector.detect(String(fullText.prefix(20_000))) ?? .dutch

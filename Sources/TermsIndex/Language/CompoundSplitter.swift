@@ -83,6 +83,12 @@ public struct CompoundSplitter: Sendable {
         let n = chars.count
         guard n >= 2 * minPartLength else { return nil }
         guard chars.allSatisfy({ $0.isLetter }) else { return nil }
+        // Every split starts with a known first part and ends with a known last part; most words
+        // have neither, and finding that out costs O(n) look-ups instead of the O(n²) table below.
+        let hasFirstPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: String(chars[0..<$0])) > 0 }
+        guard hasFirstPart else { return nil }
+        let hasLastPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: String(chars[$0..<n])) > 0 }
+        guard hasLastPart else { return nil }
 
         // partFrequency[i][j - i - minPartLength]: frequency of chars[i..<j] as a part, 0 if unusable.
         var partFrequency = [[Int]](repeating: [], count: n)

@@ -46,7 +46,10 @@ public struct ExtractedMetadata: Sendable, Equatable {
 public enum MetadataExtractor {
     /// Metadata for the document whose plain text is `text`, stored as `fileName`; `title` is a title the
     /// reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
-    public static func extract(text: String, fileName: String, title givenTitle: String? = nil) -> ExtractedMetadata {
+    /// `detectLanguages`: fill `languages` (callers that detect the language of each clause
+    /// anyway, like the ingester, pass false and save a pass over the text).
+    public static func extract(text: String, fileName: String, title givenTitle: String? = nil,
+                               detectLanguages: Bool = true) -> ExtractedMetadata {
         // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
         let lines = unified.components(separatedBy: "\n").map(clean).filter { !$0.isEmpty }
@@ -63,7 +66,7 @@ public enum MetadataExtractor {
         metadata.versionDate = versionDate(lines)
         metadata.supplier = supplier(lines: lines, title: metadata.title, fileName: fileName)
         metadata.kind = kind(title: metadata.title, text: text)
-        metadata.languages = languages(unified)
+        if detectLanguages { metadata.languages = languages(unified) }
         return metadata
     }
 
@@ -79,11 +82,16 @@ public enum MetadataExtractor {
     }
 
     static func matches(_ s: String, _ pattern: String) -> Bool {
-        s.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil
+        guard let re = CompiledPatterns.shared.regex(pattern, caseInsensitive: true) else { return false }
+        return re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
 
-    static func firstMatch(_ s: String, _ pattern: String, caseSensitive: Bool = false) -> [String]? {
-        guard let re = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]),
+    /// The first match of `pattern` in `s` with its groups. `shared`: keep the compiled pattern for
+    /// later calls (false for patterns built from one file's data, which would only fill the cache).
+    static func firstMatch(_ s: String, _ pattern: String, caseSensitive: Bool = false, shared: Bool = true) -> [String]? {
+        let options: NSRegularExpression.Options = caseSensitive ? [] : [.caseInsensitive]
+        guard let re = shared ? CompiledPatterns.shared.regex(pattern, caseInsensitive: !caseSensitive)
+                              : try? NSRegularExpression(pattern: pattern, options: options),
               let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: s).map { String(s[$0]) } ?? ""
@@ -121,7 +129,7 @@ public enum MetadataExtractor {
         let words = line.split(separator: " ")
         guard !words.isEmpty, words.count <= 12, line.count <= 120 else { return false }
         // A full stop ends a sentence, except after a legal form ("Charper Bonaroo B.V.").
-        let legalFormEnd = line.range(of: legalForm + "$", options: .regularExpression) != nil
+        let legalFormEnd = firstMatch(line, legalForm + "$", caseSensitive: true) != nil
         if (line.hasSuffix(".") && !legalFormEnd) || line.hasSuffix(":") || line.hasSuffix(",") || line.hasSuffix(";") { return false }
         // A wrapped sentence, not a title: starts in lower case or carries a finite verb or negation.
         if line.first?.isLowercase == true { return false }
@@ -158,7 +166,7 @@ public enum MetadataExtractor {
             guard let m = firstMatch(line, #"^(?:versie|version|v\.)\s*:?\s*([0-9][0-9A-Za-z./\-]{0,11})"#) else { continue }
             let label = m[1]
             if parseDate(line) != nil, parseDate(label) != nil { continue }
-            if label.range(of: #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\.?$"#, options: .regularExpression) != nil { continue }
+            if firstMatch(label, #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\.?$"#, caseSensitive: true) != nil { continue }
             return label
         }
         return nil
@@ -324,7 +332,7 @@ public enum MetadataExtractor {
             do {
                 let run = fileWords[0..<length]
                 let pattern = #"\b"# + run.map(NSRegularExpression.escapedPattern(for:)).joined(separator: #"[\s|&~.\-]{0,5}"#) + #"\b"#
-                if let m = firstMatch(text, pattern) {
+                if let m = firstMatch(text, pattern, shared: false) {
                     let found = m[0]
                     if found.count > (best?.count ?? 2) { best = found }
                 }
@@ -350,7 +358,8 @@ public enum MetadataExtractor {
         if matches(t, #"\bsla\b|service level|saas|hosting|gebruiksvoorwaarden|terms of (use|service)|meekijk|["“„]"#) { return .serviceTerms }
         let lower = text.lowercased()
         func count(_ pattern: String) -> Int {
-            (try? NSRegularExpression(pattern: pattern))?.numberOfMatches(in: lower, range: NSRange(lower.startIndex..., in: lower)) ?? 0
+            CompiledPatterns.shared.regex(pattern, caseInsensitive: false)?
+                .numberOfMatches(in: lower, range: NSRange(lower.startIndex..., in: lower)) ?? 0
         }
         // A customer defined as acting in the course of a business makes the terms B2B; the consumer
         // definition ("die niet handelt in de uitoefening van beroep of bedrijf") must not count.
@@ -378,5 +387,27 @@ public enum MetadataExtractor {
         let total = share.values.reduce(0, +)
         guard total > 0 else { return [] }
         return order.filter { Double(share[$0] ?? 0) / Double(total) >= 0.1 }
+    }
+}
+
+/// Regular expressions compiled once and shared by every ingestion thread. Compiling is what made
+/// metadata extraction expensive: `String.range(of:options: .regularExpression)` compiles anew on
+/// every call, and extraction tries a dozen patterns on each of a document's first lines.
+final class CompiledPatterns: @unchecked Sendable {
+    static let shared = CompiledPatterns()
+
+    private let lock = NSLock()
+    private var cache: [String: NSRegularExpression] = [:]
+
+    /// The compiled `pattern` (nil if it does not compile). NSRegularExpression is immutable and
+    /// safe to use from several threads once built; the lock guards only the cache.
+    func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
+        let key = (caseInsensitive ? "i:" : "c:") + pattern
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[key] { return cached }
+        guard let compiled = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        cache[key] = compiled
+        return compiled
     }
 }
