@@ -36,9 +36,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Paths to the corpus and shared material, and generated hostile files, for the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex"]),
-        .testTarget(name: "TermsearchCLITests", dependencies: ["termsearch", "TermsIndex"]),
+        .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex", "TestSupport"]),
+        .testTarget(name: "TermsearchCLITests", dependencies: ["termsearch", "TermsIndex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

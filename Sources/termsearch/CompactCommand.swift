@@ -25,9 +25,7 @@ struct CompactCommand: ParsableCommand {
         let report = try reportingErrors { try IndexCompaction.compact(index: indexOptions.path, output: output) }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONOutput.encode(report))
         case .text:
             let before = Double(report.bytesBefore) / 1_000_000, after = Double(report.bytesAfter) / 1_000_000
             let percent = report.bytesBefore > 0 ? 100 * Double(report.bytesAfter) / Double(report.bytesBefore) : 100

@@ -59,10 +59,7 @@ struct EvalCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let labelled = reports.map { LabelledReport(label: $0.label, report: $0.report) }
-            print(String(decoding: try encoder.encode(labelled), as: UTF8.self))
+            print(try JSONOutput.encode(reports.map { LabelledReport(label: $0.label, report: $0.report) }))
         case .text:
             print(Self.table(reports, sources: sources))
             if reports.count == 1 { print(Self.perQuery(reports[0].report)) }

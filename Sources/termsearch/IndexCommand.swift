@@ -100,9 +100,7 @@ struct IndexCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try JSONOutput.encode(report))
         case .text:
             print(IndexSummary(report: report, indexPath: indexOptions.path).text)
         }

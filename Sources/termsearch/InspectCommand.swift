@@ -54,9 +54,7 @@ struct InspectCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(Inspection(ingested, manifest: source.manifestEntry != nil)), as: UTF8.self))
+            print(try JSONOutput.encode(Inspection(ingested, manifest: source.manifestEntry != nil)))
         case .text:
             print(InspectionText(ingested: ingested, fromManifest: source.manifestEntry != nil, full: full).render(), terminator: "")
         }

@@ -69,7 +69,7 @@ struct ResearchCommand: ParsableCommand {
             print(matrixText, terminator: "")
         }
         if let hits {
-            try write(try ResultsJSON.lines(report.hits.map { ResearchHit(query: $0.query, hit: $0.hit) }), to: hits)
+            try write(try JSONOutput.lines(report.hits.map { ResearchHit(query: $0.query, hit: $0.hit) }), to: hits)
         }
         if !report.failures.isEmpty { throw ExitStatus.partialFailure }
     }
@@ -87,7 +87,7 @@ struct ResearchCommand: ParsableCommand {
         struct Row: Encodable { var supplier: String; var counts: [String: Int] }
         struct Failure: Encodable { var query: String; var reason: String }
         struct Matrix: Encodable { var queries: [String]; var suppliers: [Row]; var failed: [Failure] }
-        return try ResultsJSON.encode(Matrix(
+        return try JSONOutput.encode(Matrix(
             queries: report.queries,
             suppliers: report.suppliers.map { Row(supplier: $0, counts: report.counts[$0] ?? [:]) },
             failed: report.failures.map { Failure(query: $0.query, reason: $0.reason) })) + "\n"

@@ -1,8 +1,10 @@
 import Foundation
 import TermsIndex
 
-/// Search results as JSON: `{"query", "total", "documents", "hits": [...], "facets": {...}}` (see the README).
-enum ResultsJSON {
+/// JSON for scripts, the same style everywhere: sorted keys, slashes unescaped; pretty-printed
+/// objects (search results: `{"query", "total", "documents", "hits": [...], "facets": {...}}`, see
+/// the README) or one compact object a line.
+enum JSONOutput {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

@@ -57,9 +57,9 @@ struct SearchCommand: ParsableCommand {
         let results = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).search(request) }
         switch format {
         case .json:
-            print(try ResultsJSON.encode(results))
+            print(try JSONOutput.encode(results))
         case .jsonl:
-            print(try ResultsJSON.lines(results.hits), terminator: "")
+            print(try JSONOutput.lines(results.hits), terminator: "")
         case .csv:
             print(ResultsCSV.render(results.hits), terminator: "")
         case .text:

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let context = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).context(id: id) }
         switch format {
-        case .json: print(try ResultsJSON.encode(context))
+        case .json: print(try JSONOutput.encode(context))
         case .text: print(render(context, highlight: stdoutIsTerminal), terminator: "")
         }
     }

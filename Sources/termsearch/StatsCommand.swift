@@ -16,7 +16,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let stats = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).statistics() }
         switch format {
-        case .json: print(try ResultsJSON.encode(stats))
+        case .json: print(try JSONOutput.encode(stats))
         case .text: print(render(stats), terminator: "")
         }
     }

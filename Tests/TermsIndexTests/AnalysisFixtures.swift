@@ -1,15 +1,16 @@
 import Foundation
+import TestSupport
 
 /// Paths to the checked-in corpus and fixtures, found from this file so tests run from any directory.
 enum AnalysisFixtures {
     /// The package root.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestMaterial.repositoryRoot
     /// The bundled seed documents.
     static let corpus = root.appendingPathComponent("Corpus")
     /// Tests/Fixtures.
     static let fixtures = root.appendingPathComponent("Tests/Fixtures")
     /// Third-party published terms, read in place and never copied into the project; absent on most machines.
-    static let realworld = URL(fileURLWithPath: "/work/shared/realworld")
+    static let realworld = TestMaterial.realworld ?? URL(fileURLWithPath: "/nonexistent/shared/realworld")
 
     /// Seed file names, sorted.
     static func seedNames() throws -> [String] {

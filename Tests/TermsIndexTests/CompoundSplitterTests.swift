@@ -1,13 +1,14 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import TermsIndex
 
 /// The texts the compound figures are measured on: the bundled seed corpus, plus the real-world
-/// documents under /work/shared/realworld when they are there (PDFs only if pdftotext is).
+/// documents under ../shared/realworld when they are there (PDFs only if pdftotext is).
 enum CompoundTestCorpus {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let realWorldDirectory = URL(fileURLWithPath: "/work/shared/realworld")
+    static let realWorldDirectory = TestMaterial.realworld ?? URL(fileURLWithPath: "/nonexistent/shared/realworld")
     static let dutchWordList = URL(fileURLWithPath: "/usr/share/dict/dutch")
 
     static let seedTexts: [String] = {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import TermsIndex
 
@@ -7,8 +8,8 @@ final class ReadingDumpTests: XCTestCase {
     func testDumpWhenAsked() throws {
         guard let dir = ProcessInfo.processInfo.environment["TERMSEARCH_DUMP"] else { throw XCTSkip("TERMSEARCH_DUMP not set") }
         let reader = DocumentReader()
-        for folder in ["/work/shared/seeds", "/work/shared/realworld"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name != "SOURCES.md" {
+        for folder in [TestMaterial.corpus.path] + [TestMaterial.realworld?.path].compactMap({ $0 }) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name != "SOURCES.md" && name != "manifest.json" {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
                 var out = ""
                 do {

@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import TermsIndex
 
 final class ReadingTests: XCTestCase {
     private var dir: URL!
     private let reader = DocumentReader(limits: ReadLimits(toolTimeout: 30))
-    static let seeds = URL(fileURLWithPath: "/work/shared/seeds")
-    static let realworld = URL(fileURLWithPath: "/work/shared/realworld")
+    static let seeds = TestMaterial.corpus
+    static let realworld = TestMaterial.realworld ?? URL(fileURLWithPath: "/nonexistent/shared/realworld")
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("reading-\(UUID().uuidString)")
@@ -379,18 +380,5 @@ final class ReadingTests: XCTestCase {
     func testManyLinesStayLinear() throws {
         let many = String(repeating: "de klant en\n", count: 100_000)
         XCTAssertEqual(try reader.read(data: Data(many.utf8), fileExtension: "txt", path: "many.txt").blocks.count, 1)
-    }
-}
-
-/// A small deterministic generator, so fuzz failures reproduce.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
