@@ -37,8 +37,8 @@ let package = Package(
             ]
         ),
         // Paths to the corpus and shared material, and generated hostile files, for the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .target(name: "TestSupport", dependencies: ["Xapian"], path: "Tests/TestSupport"),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
         .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex", "TestSupport"]),
         .testTarget(name: "TermsearchCLITests", dependencies: ["termsearch", "TermsIndex", "TestSupport"]),
     ],

@@ -1,21 +1,15 @@
 import Foundation
 import TermsIndex
+import TestSupport
 import Xapian
 import XCTest
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Sharded indexes, several indexes searched as one, remote shards and compaction.
 final class ShardTests: CLITestCase {
-    private var server: Process?
+    private var server: XapianTCPServer?
 
     override func tearDownWithError() throws {
-        if let server, server.isRunning {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        server?.stop()
         try super.tearDownWithError()
     }
 
@@ -67,28 +61,15 @@ final class ShardTests: CLITestCase {
     }
 
     func testRemoteShardThroughXapianTcpsrv() throws {
-        guard let tcpsrv = ["/usr/bin/xapian-tcpsrv", "/usr/local/bin/xapian-tcpsrv"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else { throw XCTSkip("xapian-tcpsrv is not installed") }
         let folder = try makeFolder()
         XCTAssertEqual(try termsearch(["index", "--index", "local", "--shards", "2", folder.path]).status, 0)
         let local = workDirectory.appendingPathComponent("local").path
         let shards = try XCTUnwrap(IndexLayout.shardPaths(of: local))
 
         // Serve shard 1 over TCP on loopback; the stub combines local shard 0 with the remote shard 1.
-        let port = try Self.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tcpsrv)
-        process.arguments = ["--interface", "127.0.0.1", "--port", String(port), "--quiet", shards[1]]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        server = process
-        var remote: Database?
-        for _ in 0..<100 where remote == nil {
-            remote = try? Database(remoteHost: "127.0.0.1", port: port, timeout: 5, connectTimeout: 1)
-            if remote == nil { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        XCTAssertNotNil(remote, "xapian-tcpsrv did not accept connections within 10 s")
+        let server = try XapianTCPServer(serving: shards[1])
+        self.server = server
+        let port = server.port
         let stub = workDirectory.appendingPathComponent("mixed.stub")
         try "auto \(shards[0])\nremote 127.0.0.1:\(port)\n".write(to: stub, atomically: true, encoding: .utf8)
 
@@ -158,24 +139,5 @@ final class ShardTests: CLITestCase {
         XCTAssertEqual(try xapianCheck(mergedPath).status, 0)
         XCTAssertEqual(Set(try searchIDs("merged", "aansprakelijkheid")), Set(hits))
         XCTAssertTrue(try termsearch(["index", "--index", "merged", folder.path]).stdout.contains("10 unchanged"), "records of every shard merged")
-    }
-
-    /// A TCP port that was free a moment ago.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw XCTSkip("no sockets") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw XCTSkip("cannot bind a local port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

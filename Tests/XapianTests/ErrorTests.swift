@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Xapian
 import XCTest
 
@@ -102,7 +103,7 @@ final class ErrorTests: XapianTestCase {
     }
 
     func testConnectionRefusedIsNetworkError() throws {
-        let port = try RemoteTests.freePort()
+        let port = try XapianTCPServer.freePort()
         let error = assertXapianError(.network) {
             try Database(remoteHost: "127.0.0.1", port: port, timeout: 1, connectTimeout: 1)
         }
