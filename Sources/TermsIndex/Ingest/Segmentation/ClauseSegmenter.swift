@@ -145,7 +145,7 @@ public struct ClauseSegmenter: Sendable {
                 startArticle(label: label, heading: heading)
                 if let rest { append(rest) }
             case .numbered(let number, let rest):
-                consumeNumbered(number, rest, line: line, next: nextKind(after: index, in: lines))
+                consumeNumbered(number, rest, line: line)
             case .dottedClause(let label, let rest):
                 consumeDotted(label, rest, next: nextKind(after: index, in: lines))
             case .text(let text):
@@ -162,7 +162,7 @@ public struct ClauseSegmenter: Sendable {
             index + 1 < lines.count ? lines[index + 1].kind : nil
         }
 
-        mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line, next: LineKind?) {
+        mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line) {
             // Items of a numbered list that a clause introduces ("... geldt niet voor informatie:")
             // are text of that clause until the clause numbering resumes.
             if let last = sublistLast, number == last + 1 {

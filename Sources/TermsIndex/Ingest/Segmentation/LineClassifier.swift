@@ -84,8 +84,6 @@ enum LineClassifier {
         return String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
     }
 
-    static func keywordArticle(_ line: String) -> LineKind? { keywordArticle(Scanner(line)) }
-
     static func keywordArticle(_ scanner: Scanner) -> LineKind? {
         var s = scanner
         // Lower-case "artikel 1. Definities" is a header only when it reads like one; in running
@@ -106,8 +104,6 @@ enum LineClassifier {
         if lowercase, heading == nil || rest != nil || !(heading?.first?.isUppercase ?? false) { return nil }
         return .keywordArticle(label: label, heading: heading, rest: rest)
     }
-
-    static func part(_ line: String) -> LineKind? { part(line, Scanner(line)) }
 
     static func part(_ line: String, _ scanner: Scanner) -> LineKind? {
         var s = scanner
@@ -158,8 +154,6 @@ enum LineClassifier {
         return words >= 3 && words <= 12 && !line.hasSuffix(".") && !line.hasSuffix(":")
     }
 
-    static func dottedClause(_ line: String) -> LineKind? { dottedClause(Scanner(line)) }
-
     static func dottedClause(_ scanner: Scanner) -> LineKind? {
         var s = scanner
         var label = ""
@@ -180,8 +174,6 @@ enum LineClassifier {
         guard s.atEnd || s.spaces() > 0 else { return nil }
         return .dottedClause(label: label, rest: s.rest)
     }
-
-    static func numbered(_ line: String) -> LineKind? { numbered(Scanner(line)) }
 
     static func numbered(_ scanner: Scanner) -> LineKind? {
         var s = scanner
