@@ -53,7 +53,8 @@ public final class TermsSearcher {
             let schema = try database.metadata(IndexSchema.schemaKey)
             guard schema == String(IndexSchema.version) else {
                 throw TermsearchError.indexUnusable(
-                    path: paths[0], reason: schema.isEmpty ? "it is not a termsearch index"
+                    path: paths[0], reason: schema.isEmpty
+                        ? "it has no termsearch schema version: it is not a termsearch index, or it is damaged (run: termsearch check --index \(paths[0]))"
                         : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); index again")
             }
             let indexFeatures = try IndexWriter.features(of: database)
