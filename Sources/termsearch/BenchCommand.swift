@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark helpers (see Benchmarks/README.md).",
         shouldDisplay: false,
-        subcommands: [Baseline.self, Queries.self]
+        subcommands: [Baseline.self, Ingest.self, Queries.self]
     )
 
     /// `termsearch bench baseline --index DIR PATH...`: raw Xapian over the same files; JSON report.
@@ -22,6 +22,41 @@ struct BenchCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+
+    /// `termsearch bench ingest PATH...`: the ingestion pipeline alone (read, repair, segment,
+    /// analyse), one thread, nothing written; JSON report with a digest of everything it produced
+    /// (metadata, clauses, repairs), so a speed-up can show that it changed no output.
+    struct Ingest: ParsableCommand {
+        @Argument var paths: [String]
+
+        func run() throws {
+            let (sources, _) = SourceFiles.enumerate(paths)
+            let ingester = DocumentIngester()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var digest = Data()
+            var files = 0, failed = 0, clauses = 0, bytes: Int64 = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            for source in sources {
+                bytes += Int64((try? FileManager.default.attributesOfItem(atPath: source.url.path)[.size] as? Int) ?? 0)
+                guard let ingested = try? ingester.ingest(source.url, id: source.documentID, entry: source.manifestEntry) else {
+                    failed += 1
+                    continue
+                }
+                files += 1
+                clauses += ingested.document.clauses.count
+                let document = ingested.document
+                let record = try encoder.encode(document.metadata) + encoder.encode(document.clauses)
+                    + Data(ingested.repairs.map { "\($0)" }.joined(separator: "\n").utf8)
+                digest.append(contentsOf: ContentHash.hex(record).utf8)
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let report: [String: Any] = ["files": files, "failed": failed, "clauses": clauses, "bytes": bytes,
+                                         "seconds": seconds, "digest": ContentHash.hex(digest)]
+            let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
         }
     }
 
