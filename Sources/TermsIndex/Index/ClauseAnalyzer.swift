@@ -2,7 +2,9 @@ import Foundation
 import Xapian
 
 /// Turns a stored clause into a Xapian document: terms with positions, stemmed for its language,
-/// boolean filter terms and value slots. Not thread-safe (owns a TermGenerator).
+/// boolean filter terms and value slots, and the words it gives the spelling table. Not
+/// thread-safe (owns a TermGenerator); the documents it returns hold no reference back to it, so
+/// they can be handed to another thread.
 ///
 /// Xapian's TermGenerator makes the terms of the text as written. With `diacriticFolding` or
 /// `compoundParts`, extra terms are added at the same positions as the word they come from: the
@@ -19,22 +21,22 @@ final class ClauseAnalyzer {
     private let features: MatchingFeatures
     private let stem: Stem
     private let stopwords: Set<String>
-    private var document = Document()
+    /// The document being built; `detached` (never handed out) between documents.
+    private var document: Document
+    private let detached = Document()
+    /// Per document being built: unprefixed extra terms → how many postings they were given, so
+    /// that spelling words count only the words as written.
+    private var extraPostings: [String: Int] = [:]
     private var splitter: CompoundSplitter?
     /// Per document: word → its extra (unstemmed) terms; memoises folding and splitting.
     private var variantCache: [String: [String]] = [:]
     /// Per document: term → its `Z` stem ("" when it is not stemmed).
     private var stemCache: [String: String] = [:]
 
-    /// `spelling`: the database that receives the words of clause texts and headings as spelling data
-    /// (Xapian's "Did you mean"), or nil.
-    init(language: Language, stemmer: String, features: MatchingFeatures = .all, spelling: WritableDatabase? = nil) throws {
+    init(language: Language, stemmer: String, features: MatchingFeatures = .all) throws {
         self.language = language
         self.features = features
-        if let spelling {
-            generator.setDatabase(spelling)
-            generator.enableSpelling = true
-        }
+        document = detached
         stem = try Stem(language: stemmer)
         stopwords = Stopwords.words(for: language)
         generator.setStemmer(stem)
@@ -42,19 +44,33 @@ final class ClauseAnalyzer {
         generator.setStemmingStrategy(features.contains(.stemming) ? .some : .none)
     }
 
-    /// Prepares for the clauses of `document`: the compound splitter's vocabulary is the seed
-    /// vocabulary plus this document's words (`CompoundVocabulary`).
-    func begin(_ document: TermsDocument) {
+    /// Prepares for the clauses of `document`, with the compound splitter made for it by
+    /// `compoundSplitter(for:features:)` (made here when not given).
+    func begin(_ document: TermsDocument, splitter: CompoundSplitter?? = nil) {
         variantCache = [:]
         stemCache = [:]
-        guard features.contains(.compoundParts) else { splitter = nil; return }
-        let texts = document.clauses.flatMap { [$0.text, $0.location.heading ?? "", $0.location.articleHeading ?? ""] }
-        splitter = CompoundSplitter(vocabulary: CompoundVocabulary.forDocument(CompoundVocabulary.words(of: texts)))
+        self.splitter = splitter ?? Self.compoundSplitter(for: document, features: features)
     }
 
-    func document(for clause: StoredClause) throws -> Document {
+    /// The compound splitter for the clauses of `document` (nil without compound parts): its
+    /// vocabulary is the seed vocabulary plus this document's words (`CompoundVocabulary`).
+    static func compoundSplitter(for document: TermsDocument, features: MatchingFeatures) -> CompoundSplitter? {
+        guard features.contains(.compoundParts) else { return nil }
+        let texts = document.clauses.flatMap { [$0.text, $0.location.heading ?? "", $0.location.articleHeading ?? ""] }
+        return CompoundSplitter(vocabulary: CompoundVocabulary.forDocument(CompoundVocabulary.words(of: texts)))
+    }
+
+    /// The Xapian document of `clause`. Its spelling words are added to `spelling`: every word of
+    /// its headings and text with its frequency, as Xapian's TermGenerator gives them to the
+    /// spelling table (but counted here, so the writer adds each word once per batch).
+    func document(for clause: StoredClause, spelling: inout [String: Int]) throws -> Document {
         let doc = Document()
         document = doc
+        extraPostings = [:]
+        defer {
+            document = detached
+            generator.setDocument(detached)
+        }
         doc.data = try clause.encoded()
         generator.setDocument(doc)
 
@@ -98,7 +114,18 @@ final class ClauseAnalyzer {
                 doc.setValue(IndexSchema.yearNumberSlot, Serialisation.sortable(Double(year)))
             }
         }
+        countSpellingWords(of: doc, into: &spelling)
         return doc
+    }
+
+    /// The unprefixed terms of `doc` (every prefix is upper-case ASCII) are the words of headings and
+    /// text, plus the extra terms, which are not words as written and are subtracted.
+    private func countSpellingWords(of doc: Document, into spelling: inout [String: Int]) {
+        for (term, wdf) in doc.termsWithFrequency {
+            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { continue }
+            let count = wdf - (extraPostings[term] ?? 0)
+            if count > 0 { spelling[term, default: 0] += count }
+        }
     }
 
     /// Indexes `text` with positions, plus the folded and compound-part variants of its words.
@@ -134,6 +161,7 @@ final class ClauseAnalyzer {
         var stems: Set<String> = ownStem.isEmpty ? [] : [ownStem]
         for extra in extras {
             document.addPosting(prefix + extra, position: position)
+            if prefix.isEmpty { extraPostings[extra, default: 0] += 1 }
             let s = zStem(extra)
             if !s.isEmpty, stems.insert(s).inserted { document.addTerm("Z" + prefix + s) }
         }

@@ -145,9 +145,14 @@ public final class CorpusIndexer {
         let jobs = WorkQueue<IngestJob>()
         let workerGroup = DispatchGroup()
         let manifests = ManifestCache()
+        // Every shard is created with the same settings; each worker builds Xapian documents with its own preparer.
+        let settings = writers[0].settings
         for _ in 0..<max(1, options.workers) {
             let thread = Thread { [ingester] in
-                while let job = jobs.pop() { job.reply.push(Self.ingest(job, ingester: ingester, manifests: manifests)) }
+                let preparer = Result { try DocumentPreparer(settings: settings) }
+                while let job = jobs.pop() {
+                    job.reply.push(Self.ingest(job, ingester: ingester, preparer: preparer, manifests: manifests))
+                }
                 workerGroup.leave()
             }
             thread.stackSize = 8 << 20
@@ -226,8 +231,9 @@ public final class CorpusIndexer {
         return (0..<wanted).map { (indexPath as NSString).appendingPathComponent(IndexLayout.shardName($0)) }
     }
 
-    /// Reads, hashes and ingests one file (on a worker thread).
-    private static func ingest(_ job: IngestJob, ingester: DocumentIngester, manifests: ManifestCache) -> IngestResult {
+    /// Reads, hashes, ingests and prepares one file (on a worker thread).
+    private static func ingest(_ job: IngestJob, ingester: DocumentIngester, preparer: Result<DocumentPreparer, Error>,
+                               manifests: ManifestCache) -> IngestResult {
         let url = URL(fileURLWithPath: job.entry.path)
         let data: Data
         do {
@@ -241,7 +247,8 @@ public final class CorpusIndexer {
         }
         do {
             let ingested = try ingester.ingest(url, id: job.entry.documentID, entry: manifests.entry(for: url))
-            return IngestResult(entry: job.entry, record: job.record, hash: hash, outcome: .document(ingested.document))
+            let prepared = try preparer.get().prepare(ingested.document)
+            return IngestResult(entry: job.entry, record: job.record, hash: hash, outcome: .document(prepared))
         } catch let error as TermsearchError {
             return IngestResult(entry: job.entry, record: job.record, hash: hash, outcome: .failed(error.description))
         } catch {
@@ -262,7 +269,7 @@ struct IngestJob: @unchecked Sendable {
 /// What a worker made of a file.
 struct IngestResult: @unchecked Sendable {
     enum Outcome {
-        case document(TermsDocument)
+        case document(PreparedDocument)
         case sameContent
         case failed(String)
     }
@@ -408,9 +415,9 @@ final class ShardRun: @unchecked Sendable {
             record.mtime = entry.mtime
             try openBatch()
             try writer.setFileRecord(record)
-        case .document(let document):
+        case .document(let prepared):
             try openBatch()
-            let clauses = try writer.replace(document)
+            let clauses = try writer.write(prepared, replacing: result.record != nil)
             try writer.setFileRecord(FileRecord(document: entry.documentID, path: entry.path, size: entry.size,
                                                 mtime: entry.mtime, hash: result.hash, clauses: clauses, status: .indexed))
             if result.record?.status == .indexed { report.updated += 1 } else { report.added += 1 }

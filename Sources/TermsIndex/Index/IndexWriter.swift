@@ -9,7 +9,13 @@ public final class IndexWriter {
     /// Where the index lives.
     public let path: String
     private let database: WritableDatabase
-    private let analyzers: [Language: ClauseAnalyzer]
+    /// How this index analyses clauses (for `DocumentPreparer`s on other threads).
+    let settings: AnalysisSettings
+    /// Made on first use by `replace(_:)`.
+    private lazy var preparer = Result { try DocumentPreparer(settings: settings) }
+    /// Spelling words of the documents written since the last commit, added to Xapian's spelling
+    /// table once per word when the batch is committed.
+    private var pendingSpelling: [String: Int] = [:]
 
     /// Opens the index at `path` for writing, creating it (and its folder) if needed.
     public init(path: String) throws {
@@ -24,7 +30,6 @@ public final class IndexWriter {
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: path, doing: "opening the index")
         }
-        var analyzers: [Language: ClauseAnalyzer] = [:]
         do {
             let schema = try database.metadata(IndexSchema.schemaKey)
             if schema.isEmpty {
@@ -33,33 +38,46 @@ public final class IndexWriter {
                 throw TermsearchError.indexUnusable(
                     path: path, reason: "it has schema version \(schema), this termsearch writes \(IndexSchema.version); delete it and index again")
             }
-            let features = try IndexWriter.features(of: database)
-            for language in Language.allCases {
-                let name = try database.metadata(IndexSchema.stemmerKey(language))
-                analyzers[language] = try ClauseAnalyzer(
-                    language: language, stemmer: name.isEmpty ? language.defaultStemmerName : name, features: features,
-                    spelling: database)
-            }
+            settings = try AnalysisSettings(of: database)
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: path, doing: "preparing the index")
         }
-        self.analyzers = analyzers
     }
 
     /// Replaces every clause of `document` in the index (adding them if it is new).
     /// Returns the number of clauses written.
     @discardableResult
     public func replace(_ document: TermsDocument) throws -> Int {
-        try perform("writing \(document.path) to") {
-            try database.delete(term: IndexSchema.booleanTerm(IndexSchema.document, document.id))
-            for analyzer in analyzers.values { analyzer.begin(document) }
-            for (ordinal, clause) in document.clauses.enumerated() {
-                let stored = StoredClause(clause, of: document, ordinal: ordinal)
-                let xapianDocument = try analyzers[clause.language]!.document(for: stored)
-                try database.replace(uniqueTerm: IndexSchema.uniqueID + stored.id, with: xapianDocument)
-            }
+        let prepared: PreparedDocument
+        do {
+            prepared = try preparer.get().prepare(document)
+        } catch let error as XapianError {
+            throw TermsearchError.from(error, index: path, doing: "analysing \(document.path) for")
         }
-        return document.clauses.count
+        return try write(prepared, replacing: true)
+    }
+
+    /// Writes a document prepared (on any thread) by a `DocumentPreparer` with this index's
+    /// `settings`; `replacing`: first remove the clauses the index has of it (false only when the
+    /// index is known to have none). Returns the number of clauses written.
+    @discardableResult
+    func write(_ prepared: PreparedDocument, replacing: Bool) throws -> Int {
+        try perform("writing \(prepared.id) to") {
+            if replacing { try database.delete(term: IndexSchema.booleanTerm(IndexSchema.document, prepared.id)) }
+            // Clause ids are unique to their document, whose old clauses are gone: add, not replace.
+            for clause in prepared.clauses { _ = try database.add(clause) }
+        }
+        for (word, count) in prepared.spelling { pendingSpelling[word, default: 0] += count }
+        return prepared.clauses.count
+    }
+
+    /// Adds the pending spelling words to Xapian (before a commit).
+    private func flushSpelling() throws {
+        guard !pendingSpelling.isEmpty else { return }
+        try perform("adding spelling data to") {
+            for (word, count) in pendingSpelling { try database.addSpelling(word, frequencyIncrement: count) }
+        }
+        pendingSpelling = [:]
     }
 
     /// Creates an empty index at `path` that will be built with `features` (the index-time ones
@@ -133,16 +151,19 @@ public final class IndexWriter {
     /// Starts a batch: everything written until `commitBatch()` becomes durable and visible together,
     /// or (after a crash or `cancelBatch()`) not at all. Commits anything pending first.
     public func beginBatch() throws {
+        try flushSpelling()
         try perform("starting a batch in") { try database.beginTransaction(flushed: true) }
     }
 
     /// Makes the batch durable and visible to readers.
     public func commitBatch() throws {
+        try flushSpelling()
         try perform("committing a batch to") { try database.commitTransaction() }
     }
 
     /// Discards everything written since `beginBatch()`.
     public func cancelBatch() throws {
+        pendingSpelling = [:]
         try perform("cancelling a batch in") { try database.cancelTransaction() }
     }
 
@@ -178,11 +199,13 @@ public final class IndexWriter {
 
     /// Makes everything written so far durable and visible to readers.
     public func commit() throws {
+        try flushSpelling()
         try perform("committing") { try database.commit() }
     }
 
     /// Commits and releases the write lock.
     public func close() throws {
+        try flushSpelling()
         try perform("closing") { try database.close() }
     }
 
