@@ -125,6 +125,19 @@ public final class TermGenerator {
         index(text, wdfIncrement: wdfIncrement, prefix: prefix, positions: true)
     }
 
+    /// Indexes a piece of a string with positions, without copying it.
+    public func indexText(_ text: Substring, wdfIncrement: Int = 1, prefix: String = "") {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                mustSucceed {
+                    cx_termgen_index_text(handle, chars.baseAddress, chars.count, wdfIncrement.clampedUInt32,
+                                          prefix, prefix.utf8.count, 1, $0)
+                }
+            }
+        }
+        if done == nil { indexText(String(text), wdfIncrement: wdfIncrement, prefix: prefix) }
+    }
+
     /// Indexes `text` without positions (smaller; no phrase matching).
     public func indexTextWithoutPositions(_ text: String, wdfIncrement: Int = 1, prefix: String = "") {
         index(text, wdfIncrement: wdfIncrement, prefix: prefix, positions: false)

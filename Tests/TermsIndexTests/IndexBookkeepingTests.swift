@@ -20,6 +20,23 @@ final class IndexBookkeepingTests: XCTestCase {
         XCTAssertNotEqual(ContentHash.hex(Data("ab".utf8)), ContentHash.hex(Data("ab\0".utf8)), "length counts")
     }
 
+    /// The hand-written document data is exactly what JSONEncoder (sorted keys) writes, and decodes.
+    func testStoredClauseJSONIsJSONEncodersOutput() throws {
+        let tricky = "\"Quotes\", back\\slash, a/slash, tab\tnewline\ncr\r\u{1}\u{8}\u{C}\u{1F}, cliënt €5 😀 \u{2028}"
+        let metadata = DocumentMetadata(supplier: "A/B \"Lev\" B.V.", title: tricky, languages: [.dutch], versionDate: "2024-01-01", kind: "consumer")
+        let full = Clause(key: "14.1", location: ClauseLocation(part: "Bijlage A", article: "14", articleHeading: tricky, clause: "14.1", heading: "Kop"),
+                          text: tricky, language: .english, topics: ["liability", "price"])
+        let bare = Clause(key: "p1", location: ClauseLocation(clause: "p1"), text: "", language: .dutch)
+        let document = TermsDocument(id: "doc", path: "/tmp/a \\ b.txt", metadata: metadata, clauses: [full, bare])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (ordinal, clause) in document.clauses.enumerated() {
+            let stored = StoredClause(clause, of: document, ordinal: ordinal)
+            XCTAssertEqual(stored.encoded(), String(decoding: try encoder.encode(stored), as: UTF8.self))
+            XCTAssertEqual(try StoredClause.decode(stored.encoded()), stored)
+        }
+    }
+
     func testFileRecordKeysStayWithinXapianLimits() throws {
         let long = String(repeating: "leverancier-", count: 40) + "voorwaarden"
         let key = IndexSchema.fileRecordKey(long)
