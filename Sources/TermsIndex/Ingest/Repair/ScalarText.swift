@@ -29,6 +29,11 @@ extension Unicode.Scalar: TextUnit {
         return String(view)
     }
 
+    /// `properties.isWhitespace`, answered inline for ASCII.
+    var isWhitespace: Bool {
+        value < 0x80 ? (value == 0x20 || (value >= 0x09 && value <= 0x0D)) : properties.isWhitespace
+    }
+
     /// A scalar that always forms a character of its own, whatever stands next to it: below the
     /// combining marks (except CR, which joins a following LF), general punctuation and symbols,
     /// and the private use area. Conservative: everything else counts as possibly joining.
