@@ -116,7 +116,7 @@ struct HTMLExtractor {
                 // Source newlines are kept as soft breaks so running footers on their own source
                 // line can be recognised; the repairer joins them again.
                 var first = true
-                for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for piece in text.splitLines(omittingEmptySubsequences: false) {
                     if !first { endLine(preDepth > 0 ? .hard : .soft) }
                     first = false
                     line += piece.hasOnlySingleScalarCharacters

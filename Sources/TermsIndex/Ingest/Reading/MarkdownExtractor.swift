@@ -11,7 +11,7 @@ struct MarkdownExtractor {
             if let b = current, !b.lines.isEmpty { blocks.append(b) }
             current = nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.splitLines(omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count {
             let rawLine = String(lines[index])

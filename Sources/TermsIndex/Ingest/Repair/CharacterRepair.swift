@@ -6,17 +6,15 @@ enum CharacterRepair {
     static func apply(_ text: String, log: inout RepairLog) -> String {
         // Printable ASCII (and tab, LF, form feed) is what most lines are, and no step touches it.
         if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C }) { return text }
-        var s = Array(text.unicodeScalars)
-        s = normaliseLineEndings(s, log: &log)
+        let original = Array(text.unicodeScalars)
+        var s = normaliseLineEndings(original, log: &log)
         for _ in 0..<2 {  // twice: text that was mis-decoded twice ("Ã¢â‚¬â„¢")
             let (fixed, changed) = repairMojibake(s, log: &log)
             s = fixed
             if !changed { break }
         }
         s = replaceLookalikes(s, log: &log)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s)
-        let joined = String(view)
+        let joined = s == original ? text : String(String.UnicodeScalarView(s))
         // Below U+0300 nothing composes; skip the (bridged) normaliser for such text.
         let nfc = s.contains { $0.value >= 0x300 } ? joined.precomposedStringWithCanonicalMapping : joined
         let before = s.count, after = nfc.unicodeScalars.count

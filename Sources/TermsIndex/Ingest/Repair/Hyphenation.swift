@@ -14,7 +14,8 @@ struct Hyphenation {
         for line in lines {
             for token in Hyphenation.tokens(line) {
                 let lower = token.lowercased()
-                if lower.contains("-") {
+                // The byte test first: Foundation's contains() bridges to NSString.
+                if lower.utf8.contains(UInt8(ascii: "-")), lower.contains("-") {
                     hyphenated[lower, default: 0] += 1
                 } else {
                     words[lower, default: 0] += 1

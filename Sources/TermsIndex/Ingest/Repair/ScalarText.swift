@@ -64,6 +64,22 @@ extension StringProtocol {
         return true
     }
 
+    /// `split(separator: " ").count`, but counting no further than `limit + 1`.
+    func wordCount(max limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for c in self {
+            if c == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { break }
+            }
+        }
+        return count
+    }
+
     /// `count <= n`, without counting the characters of a long string (a character is at
     /// least one UTF-8 byte).
     func hasAtMostCharacters(_ n: Int) -> Bool {
@@ -74,6 +90,16 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `split(separator: "\n", omittingEmptySubsequences:)`, on bytes when the text has no CR
+    /// (a line feed is a character of its own except after a CR).
+    func splitLines(omittingEmptySubsequences: Bool) -> [Substring] {
+        guard !utf8.contains(UInt8(ascii: "\r")) else {
+            return split(separator: "\n", omittingEmptySubsequences: omittingEmptySubsequences)
+        }
+        return utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: omittingEmptySubsequences)
+            .map { Substring($0) }
+    }
+
     /// `trimmingCharacters(in: .whitespaces)` without bridging to NSString.
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars

@@ -47,7 +47,7 @@ public struct ClauseSegmenter: Sendable {
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
         var lines: [Line] = []
         for block in blocks {
-            let blockLines = block.text.split(separator: "\n", omittingEmptySubsequences: true)
+            let blockLines = block.text.splitLines(omittingEmptySubsequences: true)
             for (position, raw) in blockLines.enumerated() {
                 let text = LineClassifier.stripLeader(String(raw))
                 let kind = LineClassifier.classify(stripped: text)

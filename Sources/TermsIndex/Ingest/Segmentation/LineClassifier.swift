@@ -198,13 +198,14 @@ enum LineClassifier {
     static func splitHeading(_ text: String) -> (heading: String?, rest: String?) {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return (nil, nil) }
-        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        // Thirteen words decide everything below but the rest's text (a long clause has many more).
+        let words = trimmed.split(separator: " ", maxSplits: 13, omittingEmptySubsequences: true)
         if words.count <= 12, isHeadingLike(trimmed) { return (trimmed, nil) }
         if words.count > 6 {
             for i in 1...min(8, words.count - 5) where sentenceOpeners.contains(String(words[i])) {
                 let heading = words[..<i].joined(separator: " ")
                 if isHeadingLike(heading) {
-                    return (heading, words[i...].joined(separator: " "))
+                    return (heading, trimmed.split(separator: " ")[i...].joined(separator: " "))
                 }
             }
         }
@@ -232,8 +233,7 @@ enum LineClassifier {
         guard let first = text.unicodeScalars.first else { return false }
         guard first.properties.isUppercase || first.properties.numericType != nil
             || first == "(" || first.properties.isLowercase && text.count < 60 else { return false }
-        let words = text.split(separator: " ").count
-        guard words <= 12, text.count <= 100 else { return false }
+        guard text.hasAtMostCharacters(100), text.wordCount(max: 12) <= 12 else { return false }
         if let last = text.last, ".;,".contains(last) && !text.hasSuffix("etc.") { return false }
         return true
     }
