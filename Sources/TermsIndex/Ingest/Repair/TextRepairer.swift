@@ -112,8 +112,7 @@ public struct TextRepairer: Sendable {
             out.append(b)
         }
         log.note(.whitespace, "tabs and runs of spaces → one space", count: collapsed)
-        // Nothing dropped means nothing changed: keep the original string.
-        var text = out.count == line.utf8.count ? line : String(decoding: out, as: UTF8.self)
+        var text = out.elementsEqual(line.utf8) ? line : String(decoding: out, as: UTF8.self)
         if doubleHyphen, text.contains("--") {
             let chars = Array(text)
             var result: [Character] = []
