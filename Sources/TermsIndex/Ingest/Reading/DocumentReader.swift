@@ -113,7 +113,7 @@ public struct DocumentReader: Sendable {
             let (text, decodeRepairs) = TextDecoder.decode(data)
             try requireText(text, path: path)
             log.merge(decodeRepairs)
-            let normalised = String(String.UnicodeScalarView(CharacterRepair.normaliseLineEndings(Array(text.unicodeScalars), log: &log)))
+            let normalised = CharacterRepair.normaliseLineEndings(text, log: &log)
             let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
             return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
         case .html:

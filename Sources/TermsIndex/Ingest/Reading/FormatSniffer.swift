@@ -40,7 +40,7 @@ public enum FormatSniffer {
 
     static func hasMarkdownHeadings(_ text: String) -> Bool {
         var headings = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(2000) {
+        for line in text.splitLines(omittingEmptySubsequences: true).prefix(2000) {
             var hashes = 0
             for c in line { if c == "#" { hashes += 1 } else { break } }
             if hashes >= 1 && hashes <= 6 && line.dropFirst(hashes).first == " " { headings += 1 }

@@ -38,7 +38,7 @@ struct HTMLExtractor {
         var pendingBreak: LineBreak = .soft
 
         func endLine(_ nextBreak: LineBreak) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             line = ""
             if !trimmed.isEmpty {
                 lines.append(RawLine(trimmed, breakBefore: lines.isEmpty ? .unknown : pendingBreak))
@@ -116,18 +116,12 @@ struct HTMLExtractor {
                 // Source newlines are kept as soft breaks so running footers on their own source
                 // line can be recognised; the repairer joins them again.
                 var first = true
-                for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for piece in text.splitLines(omittingEmptySubsequences: false) {
                     if !first { endLine(preDepth > 0 ? .hard : .soft) }
                     first = false
-                    var collapsed = ""
-                    var space = false
-                    for ch in piece {
-                        if ch == " " || ch == "\t" || ch == "\r" || ch == "\u{0C}" { space = true; continue }
-                        if space { collapsed.append(" "); space = false }
-                        collapsed.append(ch)
-                    }
-                    if space { collapsed.append(" ") }
-                    line += collapsed
+                    line += piece.hasOnlySingleScalarCharacters
+                        ? HTMLExtractor.collapsingSpaces(piece.unicodeScalars)
+                        : HTMLExtractor.collapsingSpaces(piece)
                 }
             }
         }
@@ -138,6 +132,19 @@ struct HTMLExtractor {
             return Result(blocks: fallback.blocks, title: title ?? fallback.title)
         }
         return Result(blocks: blocks, title: title)
+    }
+
+    /// Runs of spaces, tabs, CRs and form feeds as one space.
+    static func collapsingSpaces<Units: Sequence>(_ units: Units) -> String where Units.Element: TextUnit {
+        var collapsed: [Units.Element] = []
+        var space = false
+        for ch in units {
+            if ch == " " || ch == "\t" || ch == "\r" || ch == "\u{0C}" { space = true; continue }
+            if space { collapsed.append(" "); space = false }
+            collapsed.append(ch)
+        }
+        if space { collapsed.append(" ") }
+        return Units.Element.string(collapsed)
     }
 
     static func headingLevel(_ name: String) -> Int? {

@@ -11,12 +11,12 @@ struct MarkdownExtractor {
             if let b = current, !b.lines.isEmpty { blocks.append(b) }
             current = nil
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.splitLines(omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count {
             let rawLine = String(lines[index])
             index += 1
-            let trimmed = rawLine.trimmingCharacters(in: .whitespaces)
+            let trimmed = rawLine.trimmingWhitespace()
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 flush()
                 inFence.toggle()
@@ -36,7 +36,7 @@ struct MarkdownExtractor {
                 flush()
                 continue
             }
-            if trimmed.count >= 3, Set(trimmed.filter { $0 != " " }).count == 1, "-*_".contains(trimmed.first!) {
+            if "-*_".contains(trimmed.first!), trimmed.count >= 3, Set(trimmed.filter { $0 != " " }).count == 1 {
                 flush()  // horizontal rule
                 continue
             }
@@ -44,13 +44,13 @@ struct MarkdownExtractor {
             for c in trimmed { if c == "#" { hashes += 1 } else { break } }
             if (1...6).contains(hashes), trimmed.count == hashes || trimmed.dropFirst(hashes).first == " " {
                 flush()
-                var heading = String(trimmed.dropFirst(hashes)).trimmingCharacters(in: .whitespaces)
+                var heading = String(trimmed.dropFirst(hashes)).trimmingWhitespace()
                 while heading.hasSuffix("#") { heading.removeLast() }
                 blocks.append(RawBlock(kind: .heading(level: hashes), lines: [RawLine(inline(heading))]))
                 continue
             }
             var body = trimmed
-            while body.hasPrefix(">") { body = String(body.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            while body.hasPrefix(">") { body = String(body.dropFirst()).trimmingWhitespace() }
             if let item = listItem(body) {
                 flush()
                 current = RawBlock(kind: .listItem, lines: [RawLine(inline(item))])
@@ -73,7 +73,7 @@ struct MarkdownExtractor {
     /// The item text of a list line: bullets dropped, numbering kept ("1. Foo" stays "1. Foo").
     func listItem(_ line: String) -> String? {
         if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " {
-            return String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            return String(line.dropFirst(2)).trimmingWhitespace()
         }
         let digits = line.prefix { $0.isNumber }
         if !digits.isEmpty, digits.count <= 3 {
@@ -87,6 +87,8 @@ struct MarkdownExtractor {
 
     /// Inline markup: emphasis markers, code spans, links and images reduced to their text.
     func inline(_ text: String) -> String {
+        // Most lines have no markup: no character below can match unless its byte is there.
+        guard text.utf8.contains(where: { "\\!*`_[<".utf8.contains($0) }) else { return Entities.decode(text) }
         let chars = Array(text)
         var out: [Character] = []
         out.reserveCapacity(chars.count)

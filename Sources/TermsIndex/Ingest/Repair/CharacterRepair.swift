@@ -4,17 +4,17 @@ import Foundation
 /// One pass per step over an array of scalars, so the cost is linear in the text.
 enum CharacterRepair {
     static func apply(_ text: String, log: inout RepairLog) -> String {
-        var s = Array(text.unicodeScalars)
-        s = normaliseLineEndings(s, log: &log)
+        // Printable ASCII (and tab, LF, form feed) is what most lines are, and no step touches it.
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C }) { return text }
+        let original = Array(text.unicodeScalars)
+        var s = normaliseLineEndings(original, log: &log)
         for _ in 0..<2 {  // twice: text that was mis-decoded twice ("Ã¢â‚¬â„¢")
             let (fixed, changed) = repairMojibake(s, log: &log)
             s = fixed
             if !changed { break }
         }
         s = replaceLookalikes(s, log: &log)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s)
-        let joined = String(view)
+        let joined = s == original ? text : String(String.UnicodeScalarView(s))
         // Below U+0300 nothing composes; skip the (bridged) normaliser for such text.
         let nfc = s.contains { $0.value >= 0x300 } ? joined.precomposedStringWithCanonicalMapping : joined
         let before = s.count, after = nfc.unicodeScalars.count
@@ -22,6 +22,12 @@ enum CharacterRepair {
             log.note(.unicodeNormalisation, "decomposed accents composed (NFC)", count: before - after)
         }
         return nfc
+    }
+
+    /// `normaliseLineEndings` over a whole text; text without a CR comes back as it is.
+    static func normaliseLineEndings(_ text: String, log: inout RepairLog) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return String(String.UnicodeScalarView(normaliseLineEndings(Array(text.unicodeScalars), log: &log)))
     }
 
     /// CRLF → LF; a lone CR is a line end when the text has no LF at all, else a space

@@ -14,7 +14,8 @@ struct Hyphenation {
         for line in lines {
             for token in Hyphenation.tokens(line) {
                 let lower = token.lowercased()
-                if lower.contains("-") {
+                // The byte test first: Foundation's contains() bridges to NSString.
+                if lower.utf8.contains(UInt8(ascii: "-")), lower.contains("-") {
                     hyphenated[lower, default: 0] += 1
                 } else {
                     words[lower, default: 0] += 1
@@ -25,25 +26,31 @@ struct Hyphenation {
 
     /// Maximal runs of letters and hyphens that start and end with a letter.
     static func tokens(_ line: String) -> [Substring] {
+        line.hasOnlySingleScalarCharacters ? tokens(line, units: line.unicodeScalars) : tokens(line, units: line)
+    }
+
+    /// `tokens(_:)` over `units`, a view of `line` whose indices are `line`'s.
+    private static func tokens<Units: Collection>(_ line: String, units: Units) -> [Substring]
+    where Units.Element: TextUnit, Units.Index == String.Index {
         var result: [Substring] = []
         var start: String.Index?
         var lastLetter: String.Index?
-        var i = line.startIndex
-        while i < line.endIndex {
-            let c = line[i]
+        var i = units.startIndex
+        while i < units.endIndex {
+            let c = units[i]
             if c.isLetter {
                 if start == nil { start = i }
                 lastLetter = i
             } else if c == "-" && start != nil {
                 // part of the token
             } else {
-                if let s = start, let l = lastLetter { result.append(line[s...l]) }
+                if let s = start, let l = lastLetter { result.append(line[s..<units.index(after: l)]) }
                 start = nil
                 lastLetter = nil
             }
-            i = line.index(after: i)
+            i = units.index(after: i)
         }
-        if let s = start, let l = lastLetter { result.append(line[s...l]) }
+        if let s = start, let l = lastLetter { result.append(line[s..<units.index(after: l)]) }
         return result
     }
 
@@ -97,9 +104,15 @@ struct Hyphenation {
 
     /// Joins typesetting hyphens left inside `line`, including "tele- communicatie".
     func repairMidLine(_ line: String, log: inout RepairLog) -> String {
-        guard line.contains("-") else { return line }
-        let chars = Array(line)
-        var out: [Character] = []
+        // The byte test first: the character test (a hyphen with no combining mark) walks graphemes.
+        guard line.utf8.contains(UInt8(ascii: "-")), line.contains("-") else { return line }
+        return line.hasOnlySingleScalarCharacters
+            ? repairMidLine(Array(line.unicodeScalars), log: &log)
+            : repairMidLine(Array(line), log: &log)
+    }
+
+    private func repairMidLine<Unit: TextUnit>(_ chars: [Unit], log: inout RepairLog) -> String {
+        var out: [Unit] = []
         out.reserveCapacity(chars.count)
         var i = 0
         var wordStart = 0  // index in `out` where the current letter run begins
@@ -114,8 +127,8 @@ struct Hyphenation {
                 if chars[j].isLetter {
                     var k = j
                     while k < chars.count && chars[k].isLetter { k += 1 }
-                    let first = Substring(String(out[wordStart...]))
-                    let second = Substring(String(chars[j..<k]))
+                    let first = Substring(Unit.string(out[wordStart...]))
+                    let second = Substring(Unit.string(chars[j..<k]))
                     let followedByHyphen = k < chars.count && chars[k] == "-"
                     let decision: Decision = spaced
                         ? (second.first?.isLowercase == true && !Hyphenation.coordinators.contains(second.lowercased()) && !Hyphenation.mustKeep(first, second) && isKnown((first + second).lowercased()) ? .join : .keepHyphen)
@@ -140,6 +153,6 @@ struct Hyphenation {
             out.append(c)
             i += 1
         }
-        return String(out)
+        return Unit.string(out)
     }
 }

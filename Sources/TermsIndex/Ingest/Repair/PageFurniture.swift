@@ -14,9 +14,17 @@ enum PageFurniture {
     ]
 
     static func isPageNumber(_ line: String) -> Bool {
-        guard line.count <= 30 else { return false }
+        // Every pattern needs a digit (`\d` is any decimal digit) and starts with a dash, white
+        // space, a digit or "p"/"b"; most lines fail that without running the expressions.
+        guard let first = line.unicodeScalars.first,
+              "-–—pPbB".unicodeScalars.contains(first) || first.properties.isWhitespace || isDecimalDigit(first),
+              line.unicodeScalars.contains(where: isDecimalDigit), line.hasAtMostCharacters(30) else { return false }
         let range = NSRange(line.startIndex..., in: line)
         return pageNumber.contains { $0.firstMatch(in: line, options: [.anchored], range: range) != nil }
+    }
+
+    private static func isDecimalDigit(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x30 && s.value <= 0x39) : s.properties.generalCategory == .decimalNumber
     }
 
     static func isWebChrome(_ line: String) -> Bool {
@@ -25,18 +33,15 @@ enum PageFurniture {
     }
 
     static func isCopyright(_ line: String) -> Bool {
-        guard line.count <= 80 else { return false }
+        guard line.hasAtMostCharacters(80) else { return false }
         let lower = line.lowercased()
         return lower.hasPrefix("©") || lower.hasPrefix("(c)") || lower.hasPrefix("copyright")
     }
 
     /// Lower-cased, digits as '#', so "Pagina 3 van 9" and running footers with page numbers match.
     static func key(_ line: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in line.lowercased().unicodeScalars {
-            out.append(("0"..."9").contains(s) ? "#" : s)
-        }
-        return String(out)
+        // ASCII digits are single UTF-8 bytes, so swapping bytes keeps every other scalar intact.
+        String(decoding: line.lowercased().utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
     }
 
     /// Marks furniture lines in `lines` (already trimmed); returns the indexes to drop.
@@ -50,10 +55,12 @@ enum PageFurniture {
             byPage[line.page, default: []].append(i)
             lastNonBlank[line.page] = i
         }
+        // The key of every non-blank line of at most 120 characters, the only ones compared.
+        let keys = lines.map { $0.text.isEmpty || !$0.text.hasAtMostCharacters(120) ? nil : key($0.text) }
         var keyCounts: [String: Int] = [:]
         var keyTexts: [String: Set<String>] = [:]
-        for line in lines where !line.text.isEmpty && line.text.count <= 120 {
-            let k = key(line.text)
+        for (line, k) in zip(lines, keys) {
+            guard let k else { continue }
             keyCounts[k, default: 0] += 1
             if keyTexts[k, default: []].count < 3 { keyTexts[k, default: []].insert(line.text) }
         }
@@ -77,15 +84,15 @@ enum PageFurniture {
                     let remaining = byPage[page]!.filter { !drop.contains($0) }
                     guard let first = remaining.first, let last = remaining.last else { continue }
                     edges[page] = first == last ? [first] : [first, last]
-                    for i in edges[page]! where lines[i].text.count <= 120 {
-                        pagesWithKey[key(lines[i].text), default: []].insert(page)
+                    for i in edges[page]! {
+                        if let k = keys[i] { pagesWithKey[k, default: []].insert(page) }
                     }
                 }
                 var removed = false
                 for page in pageOrder {
                     for i in edges[page] ?? [] {
                         let t = lines[i].text
-                        guard t.count <= 120, (pagesWithKey[key(t)]?.count ?? 0) >= threshold,
+                        guard let k = keys[i], (pagesWithKey[k]?.count ?? 0) >= threshold,
                               !UnitStart.isUnitStart(t) || isPageNumber(t) else { continue }
                         drop.insert(i)
                         removed = true
@@ -95,12 +102,13 @@ enum PageFurniture {
                 if !removed { break }
             }
         }
-        for (i, line) in lines.enumerated() where !line.text.isEmpty && !drop.contains(i) {
+        for (i, line) in lines.enumerated() where !drop.contains(i) {
+            // Lines without a key are blank or too long for either test below.
+            guard let k = keys[i] else { continue }
             let t = line.text
-            let k = key(t)
             // A short line that recurs with a changing number: a running footer with a page counter
             // ("Algemene voorwaarden OAE Consultants 5") in text without page breaks.
-            if t.count <= 70, k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
+            if t.hasAtMostCharacters(70), k.utf8.contains(UInt8(ascii: "#")), k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
                let first = t.unicodeScalars.first, let last = t.unicodeScalars.last,
                ("0"..."9").contains(last) || ("0"..."9").contains(first),
                !UnitStart.isUnitStart(t) {

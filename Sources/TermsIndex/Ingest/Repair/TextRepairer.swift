@@ -24,24 +24,19 @@ public struct TextRepairer: Sendable {
 
     /// Plain text (and pdftotext output) to paragraph blocks.
     func repairPlainText(_ text: String, log: inout RepairLog) -> [TextBlock] {
-        let normalised = CharacterRepair.normaliseLineEndings(Array(text.unicodeScalars), log: &log)
+        var text = CharacterRepair.normaliseLineEndings(text, log: &log)
+        // Line feeds and form feeds are single UTF-8 bytes: split the bytes, count the pages.
         var lines: [RawLine] = []
         var page = 0
-        var current = String.UnicodeScalarView()
-        for s in normalised {
-            switch s {
-            case "\n":
-                lines.append(RawLine(String(current), page: page))
-                current = String.UnicodeScalarView()
-            case "\u{0C}":
-                lines.append(RawLine(String(current), page: page))
-                current = String.UnicodeScalarView()
-                page += 1
-            default:
-                current.append(s)
+        text.withUTF8 { bytes in
+            var start = 0
+            for (i, b) in bytes.enumerated() where b == 0x0A || b == 0x0C {
+                lines.append(RawLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), page: page))
+                if b == 0x0C { page += 1 }
+                start = i + 1
             }
+            lines.append(RawLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), page: page))
         }
-        lines.append(RawLine(String(current), page: page))
         return repair(blocks: [RawBlock(kind: .paragraph, lines: lines)], log: &log)
     }
 
@@ -93,27 +88,32 @@ public struct TextRepairer: Sendable {
     /// Tabs and runs of spaces become one space; the line is trimmed; doubled hyphens between
     /// letters (an ASCII hyphen next to a Unicode one) become one.
     static func tidyWhitespace(_ line: String, log: inout RepairLog) -> String {
-        var out = String.UnicodeScalarView()
+        // Spaces and tabs are single UTF-8 bytes; every other byte is copied as it is.
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hyphen = UInt8(ascii: "-")
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
         var collapsed = 0
         var runLength = 0
         var sawTab = false
-        for s in line.unicodeScalars {
-            if s == " " || s == "\t" {
+        var doubleHyphen = false
+        for b in line.utf8 {
+            if b == space || b == tab {
                 if !out.isEmpty { pendingSpace = true }
                 runLength += 1
-                if s == "\t" { sawTab = true }
+                if b == tab { sawTab = true }
                 continue
             }
             if runLength > 1 || sawTab { collapsed += 1 }
             runLength = 0
             sawTab = false
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(s)
+            if pendingSpace { out.append(space); pendingSpace = false }
+            if b == hyphen && out.last == hyphen { doubleHyphen = true }
+            out.append(b)
         }
         log.note(.whitespace, "tabs and runs of spaces → one space", count: collapsed)
-        var text = String(out)
-        if text.contains("--") {
+        var text = out.elementsEqual(line.utf8) ? line : String(decoding: out, as: UTF8.self)
+        if doubleHyphen, text.contains("--") {
             let chars = Array(text)
             var result: [Character] = []
             result.reserveCapacity(chars.count)

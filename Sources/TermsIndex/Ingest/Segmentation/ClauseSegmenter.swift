@@ -47,14 +47,14 @@ public struct ClauseSegmenter: Sendable {
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
         var lines: [Line] = []
         for block in blocks {
-            let blockLines = block.text.split(separator: "\n", omittingEmptySubsequences: true)
+            let blockLines = block.text.splitLines(omittingEmptySubsequences: true)
             for (position, raw) in blockLines.enumerated() {
-                let text = String(raw)
-                let kind = LineClassifier.classify(text)
+                let text = LineClassifier.stripLeader(String(raw))
+                let kind = LineClassifier.classify(stripped: text)
                 if case .text(let t) = kind, t.isEmpty { continue }
                 var level: Int?
                 if case .heading(let l) = block.kind { level = l }
-                lines.append(Line(kind: kind, headingLevel: level, text: LineClassifier.stripLeader(text),
+                lines.append(Line(kind: kind, headingLevel: level, text: text,
                                   leadsBlock: position == 0 && blockLines.count > 1))
             }
         }

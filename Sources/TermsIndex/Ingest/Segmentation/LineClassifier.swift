@@ -47,7 +47,11 @@ enum LineClassifier {
 
     /// Classifies one line (leading bullets and white space are ignored for structure).
     static func classify(_ rawLine: String) -> LineKind {
-        let line = stripLeader(rawLine)
+        classify(stripped: stripLeader(rawLine))
+    }
+
+    /// `classify(_:)` of a line that `stripLeader(_:)` already returned.
+    static func classify(stripped line: String) -> LineKind {
         guard let first = line.unicodeScalars.first else { return .text(line) }
         // One scalar array per line, shared by every check (a Scanner copy shares its storage).
         let scanner = Scanner(line)
@@ -72,16 +76,17 @@ enum LineClassifier {
 
     /// Removes white space and bullet characters in front of a line.
     static func stripLeader(_ line: String) -> String {
-        var scalars = Substring(line).unicodeScalars[...]
-        while let c = scalars.first, c.properties.isWhitespace || bulletScalars.contains(c) {
-            scalars = scalars.dropFirst()
+        let scalars = line.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].isWhitespace || (!scalars[start].isASCII && bulletScalars.contains(scalars[start])) {
+            start = scalars.index(after: start)
         }
-        var end = scalars.endIndex
-        while end > scalars.startIndex {
+        while start < end {
             let before = scalars.index(before: end)
-            if scalars[before].properties.isWhitespace { end = before } else { break }
+            if scalars[before].isWhitespace { end = before } else { break }
         }
-        return String(String.UnicodeScalarView(scalars[scalars.startIndex..<end]))
+        if start == scalars.startIndex && end == scalars.endIndex { return line }
+        return String(Substring(scalars[start..<end]))
     }
 
     static func keywordArticle(_ scanner: Scanner) -> LineKind? {
@@ -138,9 +143,12 @@ enum LineClassifier {
 
     /// "AANVULLENDE BEPALINGEN ONDERHOUD EN STORINGEN": a short all-caps line that is not a title.
     static func isSectionHeading(_ line: String) -> Bool {
-        let letters = line.unicodeScalars.filter { $0.properties.isAlphabetic }
-        guard letters.count >= 5, line.count <= 90 else { return false }
-        guard letters.allSatisfy({ $0.properties.isUppercase }) else { return false }
+        var letters = 0
+        for s in line.unicodeScalars where s.isLetter {
+            guard s.properties.isUppercase else { return false }
+            letters += 1
+        }
+        guard letters >= 5, line.hasAtMostCharacters(90) else { return false }
         guard !line.hasSuffix(".") && !line.hasSuffix(":") else { return false }
         return !line.uppercased().contains("VOORWAARDEN") && !line.uppercased().contains("TERMS")
     }
@@ -188,15 +196,16 @@ enum LineClassifier {
     /// Splits a header's text into a heading and the clause text that runs on after it on the same
     /// line ("Intellectuele eigendom Alle door leverancier ..." → "Intellectuele eigendom", "Alle ...").
     static func splitHeading(_ text: String) -> (heading: String?, rest: String?) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return (nil, nil) }
-        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        // Thirteen words decide everything below but the rest's text (a long clause has many more).
+        let words = trimmed.split(separator: " ", maxSplits: 13, omittingEmptySubsequences: true)
         if words.count <= 12, isHeadingLike(trimmed) { return (trimmed, nil) }
         if words.count > 6 {
             for i in 1...min(8, words.count - 5) where sentenceOpeners.contains(String(words[i])) {
                 let heading = words[..<i].joined(separator: " ")
                 if isHeadingLike(heading) {
-                    return (heading, words[i...].joined(separator: " "))
+                    return (heading, trimmed.split(separator: " ")[i...].joined(separator: " "))
                 }
             }
         }
@@ -224,8 +233,7 @@ enum LineClassifier {
         guard let first = text.unicodeScalars.first else { return false }
         guard first.properties.isUppercase || first.properties.numericType != nil
             || first == "(" || first.properties.isLowercase && text.count < 60 else { return false }
-        let words = text.split(separator: " ").count
-        guard words <= 12, text.count <= 100 else { return false }
+        guard text.hasAtMostCharacters(100), text.wordCount(max: 12) <= 12 else { return false }
         if let last = text.last, ".;,".contains(last) && !text.hasSuffix("etc.") { return false }
         return true
     }
@@ -233,18 +241,22 @@ enum LineClassifier {
 
 /// A forward-only cursor over a line's Unicode scalars.
 struct Scanner {
+    private let line: String
     private let scalars: [Unicode.Scalar]
     private var i = 0
     private(set) var previousWasDot = false
 
-    init(_ s: String) { scalars = Array(s.unicodeScalars) }
+    init(_ s: String) {
+        line = s
+        scalars = Array(s.unicodeScalars)
+    }
 
     var atEnd: Bool { i >= scalars.count }
     var peek: Unicode.Scalar? { i < scalars.count ? scalars[i] : nil }
     var rest: String {
-        var v = String.UnicodeScalarView()
-        if i < scalars.count { v.append(contentsOf: scalars[i...]) }
-        return String(v)
+        guard i < scalars.count else { return "" }
+        let view = line.unicodeScalars
+        return String(Substring(view[view.index(view.startIndex, offsetBy: i)...]))
     }
 
     /// A scanner over what is left, sharing this one's storage.
@@ -277,7 +289,7 @@ struct Scanner {
 
     mutating func spaces() -> Int {
         var n = 0
-        while let c = peek, c.properties.isWhitespace { i += 1; n += 1 }
+        while let c = peek, c.isWhitespace { i += 1; n += 1 }
         return n
     }
 
