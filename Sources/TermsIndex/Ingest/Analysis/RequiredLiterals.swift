@@ -2,22 +2,40 @@ import Foundation
 
 /// Literals that every match of a regular expression must contain, for skipping a pattern cheaply.
 ///
-/// Understands the subset the topic cues use: top-level alternation, groups, classes, quantifiers,
-/// escapes and look-arounds. Anything it is unsure of breaks a literal run, so the answer errs
-/// towards running the expression.
+/// Understands the subset the topic cues and metadata patterns use: top-level alternation, groups,
+/// classes, quantifiers, escapes and look-arounds. Anything it is unsure of breaks a literal run,
+/// so the answer errs towards running the expression.
+///
+/// The literals are compared with `lowercased()` text, while ICU matches case-insensitively by
+/// case folding, which maps a few letters to ASCII that lowercasing leaves alone (`ß` matches
+/// `ss`, `ﬁ` matches `fi`). A sound filter therefore only skips text that `foldsPlainly`.
 enum RequiredLiterals {
     /// One literal per top-level alternative (its longest plain run of at least 3 characters), or
-    /// nil when some alternative has no such run.
-    static func of(_ pattern: String) -> [String]? {
-        var literals: [String] = []
+    /// nil when some alternative has no such run. `thorough`: an alternative without such a run
+    /// may instead contribute the literals of a required group (`(rechten|plichten)[^.]{0,80}…`)
+    /// or a shorter run, whichever has the longer shortest literal.
+    static func of(_ pattern: String, thorough: Bool = false) -> [String]? {
+        literals(Array(pattern), thorough: thorough)?.map { String($0) }
+    }
+
+    private static func literals(_ pattern: [Character], thorough: Bool) -> [[Character]]? {
+        var literals: [[Character]] = []
         for alternative in topLevelAlternatives(pattern) {
-            guard let best = longestRun(alternative), best.count >= 3 else { return nil }
-            literals.append(best)
+            let run = longestRun(alternative).map { [Array($0)] }
+            if let run, run[0].count >= 3 {
+                literals += run
+            } else if thorough, let best = [groupLiterals(alternative), run].compactMap({ $0 }).max(by: { shortest($0) < shortest($1) }) {
+                literals += best
+            } else {
+                return nil
+            }
         }
         return literals.isEmpty ? nil : literals
     }
 
-    static func topLevelAlternatives(_ pattern: String) -> [[Character]] {
+    private static func shortest(_ literals: [[Character]]) -> Int { literals.map(\.count).min() ?? 0 }
+
+    static func topLevelAlternatives(_ pattern: [Character]) -> [[Character]] {
         var result: [[Character]] = [[]]
         var depth = 0
         var inClass = false
@@ -38,6 +56,59 @@ enum RequiredLiterals {
             result[result.count - 1].append(c)
         }
         return result
+    }
+
+    /// The literals of the most selective group that every match of `alternative` passes through:
+    /// a plain or non-capturing group at top level, not made optional by a quantifier, whose own
+    /// alternatives all have literals. The most selective has the longest shortest literal.
+    static func groupLiterals(_ alternative: [Character]) -> [[Character]]? {
+        var best: [[Character]]?
+        var i = 0
+        var inClass = false
+        while i < alternative.count {
+            let c = alternative[i]
+            if c == "\\" { i += 2; continue }
+            if inClass {
+                if c == "]" { inClass = false }
+                i += 1
+                continue
+            }
+            if c == "[" { inClass = true; i += 1; continue }
+            guard c == "(", let close = closingParenthesis(alternative, from: i) else { i += 1; continue }
+            let inner = Array(alternative[(i + 1)..<close])
+            // Plain and non-capturing groups consume text; look-arounds and other (?…) groups do not count.
+            let body = inner.first != "?" ? inner : inner.starts(with: ["?", ":"]) ? Array(inner.dropFirst(2)) : nil
+            let quantifier: Character? = close + 1 < alternative.count ? alternative[close + 1] : nil
+            let optional = quantifier == "?" || quantifier == "*" || quantifier == "{"
+            if let body, !optional, let found = literals(body, thorough: true), shortest(found) > shortest(best ?? []) {
+                best = found
+            }
+            i = close + 1
+        }
+        return best
+    }
+
+    /// The index of the `)` that closes the `(` at `open`, skipping escapes and classes.
+    static func closingParenthesis(_ pattern: [Character], from open: Int) -> Int? {
+        var depth = 0
+        var inClass = false
+        var i = open
+        while i < pattern.count {
+            let c = pattern[i]
+            if c == "\\" { i += 2; continue }
+            if inClass {
+                if c == "]" { inClass = false }
+            } else if c == "[" {
+                inClass = true
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The longest run of plain characters outside groups and classes that no quantifier makes optional.
@@ -102,6 +173,48 @@ enum RequiredLiterals {
                     offset = position + 1
                 }
                 return false
+            }
+        }
+    }
+
+    /// The UTF-8 of `s.lowercased()`. Lowering scalar by scalar is slow for non-ASCII text, so
+    /// the bytes are lowered here when every scalar is ASCII, Latin-1 or in U+2000–U+20FF
+    /// (punctuation and currency, which have no case): the common case for Dutch and English.
+    static func loweredBytes(_ s: String) -> [UInt8] {
+        var bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x41...0x5A:
+                bytes[i] = b | 0x20
+                i += 1
+            case ..<0x80:
+                i += 1
+            case 0xC2:  // U+0080–U+00BF
+                i += 2
+            case 0xC3:  // U+00C0–U+00FF: À–Þ, except ×, lower to à–þ
+                if bytes[i + 1] <= 0x9E && bytes[i + 1] != 0x97 { bytes[i + 1] += 0x20 }
+                i += 2
+            case 0xE2 where bytes[i + 1] <= 0x83:  // U+2000–U+20FF
+                i += 3
+            default:
+                return Array(s.lowercased().utf8)
+            }
+        }
+        return bytes
+    }
+}
+
+extension RequiredLiterals {
+    /// Whether ICU's case-insensitive matching agrees with `lowercased()` on `text`: false when it
+    /// holds a letter whose case folding yields ASCII letters that its lower case does not.
+    static func foldsPlainly(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return true }
+        return !text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x00DF, 0x0130, 0x0149, 0x017F, 0x01F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: true
+            default: false
             }
         }
     }
