@@ -442,7 +442,7 @@ final class CompiledPatterns: @unchecked Sendable {
         else { return nil }
         let literals = RequiredLiterals.of(pattern, thorough: true)
         let compiled = CompiledPattern(regex: regex, caseInsensitive: caseInsensitive,
-                                       literals: literals?.map { Array((caseInsensitive ? $0.lowercased() : $0).utf8) })
+                                       literals: literals?.map { .init(Array((caseInsensitive ? $0.lowercased() : $0).utf8)) })
         cache[key] = compiled
         return compiled
     }
@@ -453,7 +453,7 @@ struct CompiledPattern: Sendable {
     let regex: NSRegularExpression
     let caseInsensitive: Bool
     /// From `RequiredLiterals`, lower-cased when `caseInsensitive`; nil when the pattern has none.
-    let literals: [[UInt8]]?
+    let literals: [RequiredLiterals.Needle]?
 
     /// False when `s` lacks every required literal, so the pattern cannot match: a byte search
     /// instead of a regular expression on most lines.
@@ -461,6 +461,6 @@ struct CompiledPattern: Sendable {
         guard let literals else { return true }
         if caseInsensitive, !RequiredLiterals.foldsPlainly(s) { return true }
         let bytes = caseInsensitive ? RequiredLiterals.loweredBytes(s) : Array(s.utf8)
-        return literals.contains { RequiredLiterals.occurs($0, in: bytes) }
+        return literals.contains { $0.occurs(in: bytes) }
     }
 }

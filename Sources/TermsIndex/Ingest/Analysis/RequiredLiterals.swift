@@ -159,22 +159,48 @@ enum RequiredLiterals {
 
     /// Whether `needle` occurs in `haystack` (both lower-case UTF-8).
     static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        // memchr finds candidate first bytes at machine speed; memcmp confirms.
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let base = UnsafeRawPointer(h.baseAddress!)
-                let last = h.count - n.count
-                var offset = 0
-                while offset <= last {
-                    guard let hit = memchr(base + offset, Int32(n[0]), last - offset + 1) else { return false }
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + position, n.baseAddress!, n.count) == 0 { return true }
-                    offset = position + 1
+        Needle(needle).occurs(in: haystack)
+    }
+
+    /// A literal as UTF-8, ready to be searched for.
+    struct Needle: Sendable {
+        let bytes: [UInt8]
+        /// The position of the needle's rarest byte, which memchr looks for.
+        let anchor: Int
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            anchor = bytes.indices.min { Self.commonness[Int(bytes[$0])] < Self.commonness[Int(bytes[$1])] } ?? 0
+        }
+
+        /// Whether the needle occurs in `haystack`.
+        func occurs(in haystack: [UInt8]) -> Bool {
+            guard !bytes.isEmpty, bytes.count <= haystack.count else { return bytes.isEmpty }
+            // memchr finds candidates for the rarest byte at machine speed; memcmp confirms.
+            return haystack.withUnsafeBufferPointer { h in
+                bytes.withUnsafeBufferPointer { n in
+                    let base = UnsafeRawPointer(h.baseAddress!)
+                    let lastAnchor = h.count - n.count + anchor
+                    var offset = anchor
+                    while offset <= lastAnchor {
+                        guard let hit = memchr(base + offset, Int32(n[anchor]), lastAnchor - offset + 1) else { return false }
+                        let start = base.distance(to: UnsafeRawPointer(hit)) - anchor
+                        if memcmp(base + start, n.baseAddress!, n.count) == 0 { return true }
+                        offset = start + anchor + 1
+                    }
+                    return false
                 }
-                return false
             }
         }
+
+        /// How common each byte is in Dutch and English text: the space and the letters by
+        /// frequency rank, everything else 0.
+        private static let commonness: [Int] = {
+            var table = [Int](repeating: 0, count: 256)
+            let byFrequency = Array(" enatirodslhgucmkvpbwfjyzxq".utf8)
+            for (rank, byte) in byFrequency.enumerated() { table[Int(byte)] = byFrequency.count - rank }
+            return table
+        }()
     }
 
     /// The UTF-8 of `s.lowercased()`. Lowering scalar by scalar is slow for non-ASCII text, so

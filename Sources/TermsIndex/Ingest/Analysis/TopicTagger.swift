@@ -14,7 +14,7 @@ public struct TopicTagger: Sendable {
         let weight: Double
         let language: Language?
         /// Lower-case literals one of which every match contains; nil when the pattern has none.
-        let literals: [[UInt8]]?
+        let literals: [RequiredLiterals.Needle]?
         /// Whether `literals` also skip the cue on text that does not fold plainly
         /// (`RequiredLiterals.foldsPlainly`). The run literals always did, and keep doing so that
         /// tags stay as they were; the others are used only where they are sound.
@@ -44,7 +44,7 @@ public struct TopicTagger: Sendable {
                  heading: Self.compile(entry.heading),
                  cues: entry.cues.map {
                      Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
-                         literals: RequiredLiterals.of($0.pattern, thorough: true)?.map { Array($0.lowercased().utf8) },
+                         literals: RequiredLiterals.of($0.pattern, thorough: true)?.map { .init(Array($0.lowercased().utf8)) },
                          literalsSkipAnyText: RequiredLiterals.of($0.pattern) != nil)
                  })
         }
@@ -99,7 +99,7 @@ public struct TopicTagger: Sendable {
             var score = 0.0
             for cue in rule.cues where cue.language == nil || cue.language == language {
                 if let literals = cue.literals, cue.literalsSkipAnyText || foldsPlainly,
-                   !literals.contains(where: { RequiredLiterals.occurs($0, in: lowered) }) {
+                   !literals.contains(where: { $0.occurs(in: lowered) }) {
                     continue
                 }
                 score += cue.weight * Double(Self.matchCount(cue.regex, in: text, range: range, limit: 2))
