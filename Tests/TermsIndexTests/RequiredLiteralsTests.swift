@@ -78,3 +78,33 @@ extension RequiredLiteralsTests {
         XCTAssertFalse(RequiredLiterals.foldsPlainly("ﬁnanciering"))
     }
 }
+
+extension RequiredLiteralsTests {
+    func testRequirementNeedsEveryRunAndGroup() throws {
+        let requirement = try XCTUnwrap(RequiredLiterals.requirement(
+            #"(extra|aanvullende) (werkzaamheden|opdracht)|aanvullende opdrachten"#, lowercased: true))
+        XCTAssertTrue(requirement.isMet(by: Array("extra werkzaamheden".utf8)))
+        XCTAssertTrue(requirement.isMet(by: Array("aanvullende opdrachten".utf8)))
+        XCTAssertFalse(requirement.isMet(by: Array("de opdracht".utf8)), "a match needs (extra|aanvullende) too")
+        XCTAssertNil(RequiredLiterals.requirement(#"\d+|prijs"#, lowercased: true))
+    }
+
+    /// Requirements are sound: on every seed paragraph, each cue that matches has what it requires.
+    func testEveryMatchMeetsItsRequirementOnTheSeeds() throws {
+        let paragraphs = try TestMaterial.seedFiles.flatMap {
+            try String(contentsOf: $0, encoding: .utf8).components(separatedBy: "\n\n")
+        }
+        var checked = 0
+        for entry in TopicCues.table {
+            for cue in entry.cues {
+                guard let requirement = RequiredLiterals.requirement(cue.pattern, lowercased: true) else { continue }
+                let regex = try NSRegularExpression(pattern: cue.pattern, options: [.caseInsensitive])
+                for text in paragraphs where regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                    XCTAssertTrue(requirement.isMet(by: RequiredLiterals.loweredBytes(text)), "\(cue.pattern) matched without its literals")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 500)
+    }
+}

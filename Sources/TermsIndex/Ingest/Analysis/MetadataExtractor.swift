@@ -440,27 +440,25 @@ final class CompiledPatterns: @unchecked Sendable {
         if let cached = cache[key] { return cached }
         guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
         else { return nil }
-        let literals = RequiredLiterals.of(pattern, thorough: true)
         let compiled = CompiledPattern(regex: regex, caseInsensitive: caseInsensitive,
-                                       literals: literals?.map { .init(Array((caseInsensitive ? $0.lowercased() : $0).utf8)) })
+                                       requirement: RequiredLiterals.requirement(pattern, lowercased: caseInsensitive))
         cache[key] = compiled
         return compiled
     }
 }
 
-/// A shared regular expression with the literals one of which its every match contains.
+/// A shared regular expression with the literals its every match contains.
 struct CompiledPattern: Sendable {
     let regex: NSRegularExpression
     let caseInsensitive: Bool
-    /// From `RequiredLiterals`, lower-cased when `caseInsensitive`; nil when the pattern has none.
-    let literals: [RequiredLiterals.Needle]?
+    /// Lower case when `caseInsensitive`; nil when the pattern requires nothing.
+    let requirement: RequiredLiterals.Requirement?
 
-    /// False when `s` lacks every required literal, so the pattern cannot match: a byte search
-    /// instead of a regular expression on most lines.
+    /// False when `s` lacks literals that every match contains, so the pattern cannot match: a
+    /// byte search instead of a regular expression on most lines.
     func mayMatch(_ s: String) -> Bool {
-        guard let literals else { return true }
+        guard let requirement else { return true }
         if caseInsensitive, !RequiredLiterals.foldsPlainly(s) { return true }
-        let bytes = caseInsensitive ? RequiredLiterals.loweredBytes(s) : Array(s.utf8)
-        return literals.contains { $0.occurs(in: bytes) }
+        return requirement.isMet(by: caseInsensitive ? RequiredLiterals.loweredBytes(s) : Array(s.utf8))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Understands the subset the topic cues and metadata patterns use: top-level alternation, groups,
 /// classes, quantifiers, escapes and look-arounds. Anything it is unsure of breaks a literal run,
-/// so the answer errs towards running the expression.
+/// so the answer errs towards running the expression. `of` gives one literal per alternative (the
+/// topic tagger's first filter); `requirement` gives every literal a match needs.
 ///
 /// The literals are compared with `lowercased()` text, while ICU matches case-insensitively by
 /// case folding, which maps a few letters to ASCII that lowercasing leaves alone (`ß` matches
@@ -58,11 +59,16 @@ enum RequiredLiterals {
         return result
     }
 
-    /// The literals of the most selective group that every match of `alternative` passes through:
-    /// a plain or non-capturing group at top level, not made optional by a quantifier, whose own
-    /// alternatives all have literals. The most selective has the longest shortest literal.
+    /// The literals of the most selective group in `requiredGroups`: the longest shortest literal.
     static func groupLiterals(_ alternative: [Character]) -> [[Character]]? {
-        var best: [[Character]]?
+        requiredGroups(alternative).max { shortest($0) < shortest($1) }
+    }
+
+    /// The literals of each group that every match of `alternative` passes through: a plain or
+    /// non-capturing group at top level, not made optional by a quantifier, whose own alternatives
+    /// all have literals.
+    static func requiredGroups(_ alternative: [Character]) -> [[[Character]]] {
+        var groups: [[[Character]]] = []
         var i = 0
         var inClass = false
         while i < alternative.count {
@@ -80,12 +86,10 @@ enum RequiredLiterals {
             let body = inner.first != "?" ? inner : inner.starts(with: ["?", ":"]) ? Array(inner.dropFirst(2)) : nil
             let quantifier: Character? = close + 1 < alternative.count ? alternative[close + 1] : nil
             let optional = quantifier == "?" || quantifier == "*" || quantifier == "{"
-            if let body, !optional, let found = literals(body, thorough: true), shortest(found) > shortest(best ?? []) {
-                best = found
-            }
+            if let body, !optional, let found = literals(body, thorough: true) { groups.append(found) }
             i = close + 1
         }
-        return best
+        return groups
     }
 
     /// The index of the `)` that closes the `(` at `open`, skipping escapes and classes.
@@ -111,15 +115,20 @@ enum RequiredLiterals {
         return nil
     }
 
-    /// The longest run of plain characters outside groups and classes that no quantifier makes optional.
+    /// The longest (first of the longest) of `runs`.
     static func longestRun(_ alternative: [Character]) -> String? {
-        var best = ""
+        runs(alternative).max { $0.count < $1.count }
+    }
+
+    /// The runs of plain characters outside groups and classes that no quantifier makes optional.
+    static func runs(_ alternative: [Character]) -> [String] {
+        var runs: [String] = []
         var run: [Character] = []
         var depth = 0
         var inClass = false
         var i = 0
         func endRun() {
-            if run.count > best.count { best = String(run) }
+            if !run.isEmpty { runs.append(String(run)) }
             run.removeAll()
         }
         while i < alternative.count {
@@ -154,7 +163,35 @@ enum RequiredLiterals {
             i += 1
         }
         endRun()
-        return best.isEmpty ? nil : best
+        return runs
+    }
+
+    /// What every match of `pattern` contains: per top-level alternative, each run of at least 3
+    /// characters and one literal of each required group (or, without those, its longest run).
+    /// Nil when some alternative requires nothing. `lowercased`: for a pattern that ignores case.
+    static func requirement(_ pattern: String, lowercased: Bool) -> Requirement? {
+        var alternatives: [[[Needle]]] = []
+        for alternative in topLevelAlternatives(Array(pattern)) {
+            var sets = runs(alternative).filter { $0.count >= 3 }.map { [Array($0)] } + requiredGroups(alternative)
+            if sets.isEmpty, let run = longestRun(alternative) { sets = [[Array(run)]] }
+            guard !sets.isEmpty else { return nil }
+            // The longest literals first: they are the likeliest to be missing.
+            sets.sort { shortest($0) > shortest($1) }
+            alternatives.append(sets.map { set in
+                set.map { Needle(Array((lowercased ? String($0).lowercased() : String($0)).utf8)) }
+            })
+        }
+        return alternatives.isEmpty ? nil : Requirement(alternatives: alternatives)
+    }
+
+    /// Literals a match needs, per alternative of the pattern: one of each set.
+    struct Requirement: Sendable {
+        let alternatives: [[[Needle]]]
+
+        /// Whether `haystack` (lower-case when the pattern ignores case) has what some alternative needs.
+        func isMet(by haystack: [UInt8]) -> Bool {
+            alternatives.contains { sets in sets.allSatisfy { set in set.contains { $0.occurs(in: haystack) } } }
+        }
     }
 
     /// Whether `needle` occurs in `haystack` (both lower-case UTF-8).

@@ -13,12 +13,12 @@ public struct TopicTagger: Sendable {
         let regex: NSRegularExpression
         let weight: Double
         let language: Language?
-        /// Lower-case literals one of which every match contains; nil when the pattern has none.
+        /// What every match contains (lower case), checked on text that folds plainly
+        /// (`RequiredLiterals.foldsPlainly`); nil when the pattern requires nothing.
+        let requirement: RequiredLiterals.Requirement?
+        /// The filter the tagger always had, one literal per alternative (`RequiredLiterals.of`),
+        /// kept for text that does not fold plainly so that no tag there changes.
         let literals: [RequiredLiterals.Needle]?
-        /// Whether `literals` also skip the cue on text that does not fold plainly
-        /// (`RequiredLiterals.foldsPlainly`). The run literals always did, and keep doing so that
-        /// tags stay as they were; the others are used only where they are sound.
-        let literalsSkipAnyText: Bool
     }
 
     /// A topic's heading pattern and content cues.
@@ -44,8 +44,8 @@ public struct TopicTagger: Sendable {
                  heading: Self.compile(entry.heading),
                  cues: entry.cues.map {
                      Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
-                         literals: RequiredLiterals.of($0.pattern, thorough: true)?.map { .init(Array($0.lowercased().utf8)) },
-                         literalsSkipAnyText: RequiredLiterals.of($0.pattern) != nil)
+                         requirement: RequiredLiterals.requirement($0.pattern, lowercased: true),
+                         literals: RequiredLiterals.of($0.pattern)?.map { .init(Array($0.lowercased().utf8)) })
                  })
         }
     }
@@ -98,10 +98,9 @@ public struct TopicTagger: Sendable {
         for rule in rules {
             var score = 0.0
             for cue in rule.cues where cue.language == nil || cue.language == language {
-                if let literals = cue.literals, cue.literalsSkipAnyText || foldsPlainly,
-                   !literals.contains(where: { $0.occurs(in: lowered) }) {
-                    continue
-                }
+                let mayMatch = foldsPlainly ? cue.requirement?.isMet(by: lowered) ?? true
+                                            : cue.literals?.contains { $0.occurs(in: lowered) } ?? true
+                guard mayMatch else { continue }
                 score += cue.weight * Double(Self.matchCount(cue.regex, in: text, range: range, limit: 2))
             }
             if score > 0 { scores[rule.topic] = score }
