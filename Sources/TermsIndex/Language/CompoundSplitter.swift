@@ -79,15 +79,31 @@ public struct CompoundSplitter: Sendable {
 
     /// The parts of `word` (lowercase), or nil when it is not a compound of known words.
     public func split(_ word: String) -> [String]? {
+        // Most words are ASCII, where a byte is a character and parts are cut without building
+        // Characters; both paths run the same search.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(word.utf8)
+            guard bytes.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
+            return split(word, units: bytes, linkers: Self.linkingMorphemes.map { Array($0.utf8) }) {
+                String(decoding: bytes[$0], as: UTF8.self)
+            }
+        }
         let chars = Array(word)
+        guard chars.allSatisfy({ $0.isLetter }) else { return nil }
+        return split(word, units: chars, linkers: Self.linkingMorphemes.map(Array.init)) { String(chars[$0]) }
+    }
+
+    /// The search behind `split(_:)` over `word` cut into `units` (bytes or characters); `part`
+    /// spells a range of units.
+    private func split<Unit: Equatable>(_ word: String, units chars: [Unit], linkers: [[Unit]],
+                                        part: (Range<Int>) -> String) -> [String]? {
         let n = chars.count
         guard n >= 2 * minPartLength else { return nil }
-        guard chars.allSatisfy({ $0.isLetter }) else { return nil }
         // Every split starts with a known first part and ends with a known last part; most words
         // have neither, and finding that out costs O(n) look-ups instead of the O(n²) table below.
-        let hasFirstPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: String(chars[0..<$0])) > 0 }
+        let hasFirstPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: part(0..<$0)) > 0 }
         guard hasFirstPart else { return nil }
-        let hasLastPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: String(chars[$0..<n])) > 0 }
+        let hasLastPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: part($0..<n)) > 0 }
         guard hasLastPart else { return nil }
 
         // partFrequency[i][j - i - minPartLength]: frequency of chars[i..<j] as a part, 0 if unusable.
@@ -95,15 +111,12 @@ public struct CompoundSplitter: Sendable {
         for i in 0...(n - minPartLength) {
             var row = [Int](repeating: 0, count: n - i - minPartLength + 1)
             for j in (i + minPartLength)...n where !(i == 0 && j == n) {
-                row[j - i - minPartLength] = frequency(ofPart: String(chars[i..<j]))
+                row[j - i - minPartLength] = frequency(ofPart: part(i..<j))
             }
             partFrequency[i] = row
         }
-        let linkers = CompoundSplitter.linkingMorphemes.map(Array.init)
-
         // best[k][i]: highest sum of log frequencies for cutting chars[0..<i] into k parts (and
         // linkers), such that a new part starts at i. Back-pointers rebuild the parts.
-        struct Step { var score: Double; var partStart: Int; var partEnd: Int }
         var best = [[Step?]](repeating: [Step?](repeating: nil, count: n + 1), count: maxParts + 1)
         best[0][0] = Step(score: 0, partStart: 0, partEnd: 0)
         var finals: [(parts: Int, score: Double, partStart: Int)] = []
@@ -134,16 +147,19 @@ public struct CompoundSplitter: Sendable {
             a.parts != b.parts ? a.parts > b.parts : a.score < b.score
         }) else { return nil }
         if keepsWhole(word, winner) { return nil }
-        var parts = [String(chars[winner.partStart..<n])]
+        var parts = [part(winner.partStart..<n)]
         var k = winner.parts - 1
         var position = winner.partStart
         while k > 0, let step = best[k][position] {
-            parts.append(String(chars[step.partStart..<step.partEnd]))
+            parts.append(part(step.partStart..<step.partEnd))
             position = step.partStart
             k -= 1
         }
         return parts.reversed()
     }
+
+    /// A cell of the dynamic programme: the best score so far and the part that ends there.
+    private struct Step { var score: Double; var partStart: Int; var partEnd: Int }
 
     /// Koehn & Knight's test, with the bias: the word stays whole when it is at least
     /// `wholeWordBias` times as frequent as the geometric mean of the parts.

@@ -13,39 +13,46 @@ public enum WordTokenizer {
     /// The words of `s`, in order, case unchanged.
     public static func words(_ s: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        // The current word as UTF-8, with its last scalar: appending bytes is cheaper than
+        // appending to a String.UnicodeScalarView.
+        var current: [UInt8] = []
+        var last: Unicode.Scalar?
         var pendingApostrophe = false
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { current.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { current.append($0) } }
+            last = scalar
+        }
+        func flush() {
+            guard !current.isEmpty else { return }
+            result.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+            last = nil
+        }
         for scalar in s.unicodeScalars {
             if isWordScalar(scalar) {
                 if pendingApostrophe {
-                    if isLetter(scalar) { current.append("'") } else { flush(&current, into: &result) }
+                    if isLetter(scalar) { append("'") } else { flush() }
                     pendingApostrophe = false
                 }
-                current.append(scalar)
+                append(scalar)
             } else if isMark(scalar), !current.isEmpty, !pendingApostrophe {
-                current.append(scalar)
+                append(scalar)
             } else if scalar.value == 0x00AD, !current.isEmpty {
                 continue
-            } else if isApostrophe(scalar), let last = current.last, isLetter(last), !pendingApostrophe {
+            } else if isApostrophe(scalar), let last, isLetter(last), !pendingApostrophe {
                 pendingApostrophe = true
             } else {
                 pendingApostrophe = false
-                flush(&current, into: &result)
+                flush()
             }
         }
-        flush(&current, into: &result)
+        flush()
         return result
     }
 
     /// The words of `s`, lowercased.
     public static func lowercasedWords(_ s: String) -> [String] {
         words(s).map { $0.lowercased() }
-    }
-
-    private static func flush(_ current: inout String.UnicodeScalarView, into result: inout [String]) {
-        guard !current.isEmpty else { return }
-        result.append(String(current))
-        current = String.UnicodeScalarView()
     }
 
     @inline(__always)

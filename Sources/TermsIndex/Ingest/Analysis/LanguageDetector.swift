@@ -25,6 +25,21 @@ public enum LanguageDetector {
         "all", "no", "of", "those", "who", "whom", "does", "do", "after", "before",
     ]
 
+    /// The function words packed as `packed(_:)` does, for look-ups without making Strings.
+    static let dutchPacked = Set(dutchWords.compactMap { packed(Array($0.utf8)[...]) })
+    static let englishPacked = Set(englishWords.compactMap { packed(Array($0.utf8)[...]) })
+
+    /// A word of at most 7 ASCII bytes as one integer (bytes in order, then the length); nil otherwise.
+    static func packed(_ word: ArraySlice<UInt8>) -> UInt64? {
+        guard word.count <= 7 else { return nil }
+        var value: UInt64 = 0
+        for byte in word {
+            guard byte < 0x80 else { return nil }
+            value = value << 8 | UInt64(byte)
+        }
+        return value << 8 | UInt64(word.count)
+    }
+
     /// Weighted evidence below which the detector declines to decide.
     static let minimumEvidence = 4.0
     /// Share of the evidence the winning language needs.
@@ -56,10 +71,10 @@ public enum LanguageDetector {
     static func evidence(_ text: String) -> (dutch: Double, english: Double) {
         var dutch = 0.0, english = 0.0
         forEachWord(text) { word in
-            // Function words are short ASCII words; only those become Strings.
-            if word.count <= 7, let ascii = String(bytes: word, encoding: .ascii) {
-                if dutchWords.contains(ascii) { dutch += 1 }
-                if englishWords.contains(ascii) { english += 1 }
+            // Function words are short ASCII words, looked up as integers.
+            if let key = packed(word) {
+                if dutchPacked.contains(key) { dutch += 1 }
+                if englishPacked.contains(key) { english += 1 }
             }
             // Letter patterns only on content words, so "the" is not counted twice.
             guard word.count > 3 else { return }

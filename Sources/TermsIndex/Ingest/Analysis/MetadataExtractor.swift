@@ -51,8 +51,11 @@ public enum MetadataExtractor {
     public static func extract(text: String, fileName: String, title givenTitle: String? = nil,
                                detectLanguages: Bool = true) -> ExtractedMetadata {
         // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
-        let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
-        let lines = unified.components(separatedBy: "\n").map(clean).filter { !$0.isEmpty }
+        let unified = !text.utf8.contains(0x0D) ? text
+            : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
+        // Split as `components(separatedBy: "\n")` does, on the byte.
+        let lines = unified.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { clean(String(Substring($0))) }.filter { !$0.isEmpty }
         var metadata = ExtractedMetadata()
         let titles = titleCandidates(lines)
         if let given = givenTitle.map(clean), mentionsTerms(given) {
@@ -74,6 +77,7 @@ public enum MetadataExtractor {
 
     /// A line with markdown heading marks removed and whitespace (PDF tabs, no-break spaces) collapsed.
     static func clean(_ line: String) -> String {
+        if isClean(line) { return line }
         var s = line.replacingOccurrences(of: "\u{00A0}", with: " ")
         s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         s = s.trimmingCharacters(in: .whitespaces)
@@ -81,18 +85,44 @@ public enum MetadataExtractor {
         return s
     }
 
+    /// Whether `clean` leaves `line` as it is: no leading "#", single spaces between words, and no
+    /// other character that `\s` or `.whitespaces` might take for white space. Most lines are.
+    static func isClean(_ line: String) -> Bool {
+        var previous: Unicode.Scalar = " "  // a leading space is not clean
+        for scalar in line.unicodeScalars {
+            if scalar == " " {
+                if previous == " " { return false }
+            } else {
+                switch scalar.value {
+                case 0...0x20, 0x7F...0xA0, 0x1680, 0x180E, 0x2000...0x200F, 0x2028...0x202F, 0x205F...0x206F,
+                     0x3000, 0xFEFF:
+                    return false
+                default: break
+                }
+            }
+            previous = scalar
+        }
+        return previous != " " && line.unicodeScalars.first != "#"
+    }
+
     static func matches(_ s: String, _ pattern: String) -> Bool {
-        guard let re = CompiledPatterns.shared.regex(pattern, caseInsensitive: true) else { return false }
-        return re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+        guard let compiled = CompiledPatterns.shared.pattern(pattern, caseInsensitive: true), compiled.mayMatch(s)
+        else { return false }
+        return compiled.regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
     }
 
     /// The first match of `pattern` in `s` with its groups. `shared`: keep the compiled pattern for
     /// later calls (false for patterns built from one file's data, which would only fill the cache).
     static func firstMatch(_ s: String, _ pattern: String, caseSensitive: Bool = false, shared: Bool = true) -> [String]? {
         let options: NSRegularExpression.Options = caseSensitive ? [] : [.caseInsensitive]
-        guard let re = shared ? CompiledPatterns.shared.regex(pattern, caseInsensitive: !caseSensitive)
-                              : try? NSRegularExpression(pattern: pattern, options: options),
-              let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
+        let re: NSRegularExpression?
+        if shared {
+            let compiled = CompiledPatterns.shared.pattern(pattern, caseInsensitive: !caseSensitive)
+            re = compiled?.mayMatch(s) == true ? compiled?.regex : nil
+        } else {
+            re = try? NSRegularExpression(pattern: pattern, options: options)
+        }
+        guard let re, let m = re.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: s).map { String(s[$0]) } ?? ""
         }
@@ -112,14 +142,15 @@ public enum MetadataExtractor {
         while i < head.count {
             var line = head[i]
             // NBA: "Algemene Voorwaarden NBA 2013 © Gedeponeerd bij ..." — the title ends at the ©.
-            if let c = line.firstIndex(of: "©") { line = String(line[..<c]).trimmingCharacters(in: .whitespaces) }
+            if line.utf8.contains(0xA9), let c = line.firstIndex(of: "©") { line = String(line[..<c]).trimmingCharacters(in: .whitespaces) }
             // IrisCall wraps its title after "en": join a line ending in a connective with the next one.
-            if i + 1 < head.count, matches(line, #"\b(en|voor|van|met|and|for|of)$"#), mentionsTerms(line) {
+            // (The cheap test first: most lines name no terms.)
+            if i + 1 < head.count, mentionsTerms(line), matches(line, #"\b(en|voor|van|met|and|for|of)$"#) {
                 line += " " + head[i + 1]
                 i += 1
             }
             i += 1
-            guard isHeadingLike(line), mentionsTerms(line) else { continue }
+            guard mentionsTerms(line), isHeadingLike(line) else { continue }
             result.append(line)
         }
         return result
@@ -356,10 +387,11 @@ public enum MetadataExtractor {
         if matches(t, #"consument|consumer|particulier"#) { return .consumerTerms }
         if matches(t, #"\bb2b\b|zakelijk|business"#) { return .generalTermsB2B }
         if matches(t, #"\bsla\b|service level|saas|hosting|gebruiksvoorwaarden|terms of (use|service)|meekijk|["“„]"#) { return .serviceTerms }
-        let lower = text.lowercased()
+        let lower = String(decoding: RequiredLiterals.loweredBytes(text), as: UTF8.self)  // text.lowercased(), faster
         func count(_ pattern: String) -> Int {
-            CompiledPatterns.shared.regex(pattern, caseInsensitive: false)?
-                .numberOfMatches(in: lower, range: NSRange(lower.startIndex..., in: lower)) ?? 0
+            guard let compiled = CompiledPatterns.shared.pattern(pattern, caseInsensitive: false), compiled.mayMatch(lower)
+            else { return 0 }
+            return compiled.regex.numberOfMatches(in: lower, range: NSRange(lower.startIndex..., in: lower))
         }
         // A customer defined as acting in the course of a business makes the terms B2B; the consumer
         // definition ("die niet handelt in de uitoefening van beroep of bedrijf") must not count.
@@ -397,17 +429,36 @@ final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
 
     private let lock = NSLock()
-    private var cache: [String: NSRegularExpression] = [:]
+    private var cache: [String: CompiledPattern] = [:]
 
     /// The compiled `pattern` (nil if it does not compile). NSRegularExpression is immutable and
     /// safe to use from several threads once built; the lock guards only the cache.
-    func regex(_ pattern: String, caseInsensitive: Bool) -> NSRegularExpression? {
+    func pattern(_ pattern: String, caseInsensitive: Bool) -> CompiledPattern? {
         let key = (caseInsensitive ? "i:" : "c:") + pattern
         lock.lock()
         defer { lock.unlock() }
         if let cached = cache[key] { return cached }
-        guard let compiled = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else { return nil }
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        else { return nil }
+        let compiled = CompiledPattern(regex: regex, caseInsensitive: caseInsensitive,
+                                       requirement: RequiredLiterals.requirement(pattern, lowercased: caseInsensitive))
         cache[key] = compiled
         return compiled
+    }
+}
+
+/// A shared regular expression with the literals its every match contains.
+struct CompiledPattern: Sendable {
+    let regex: NSRegularExpression
+    let caseInsensitive: Bool
+    /// Lower case when `caseInsensitive`; nil when the pattern requires nothing.
+    let requirement: RequiredLiterals.Requirement?
+
+    /// False when `s` lacks literals that every match contains, so the pattern cannot match: a
+    /// byte search instead of a regular expression on most lines.
+    func mayMatch(_ s: String) -> Bool {
+        guard let requirement else { return true }
+        if caseInsensitive, !RequiredLiterals.foldsPlainly(s) { return true }
+        return requirement.isMet(by: caseInsensitive ? RequiredLiterals.loweredBytes(s) : Array(s.utf8))
     }
 }

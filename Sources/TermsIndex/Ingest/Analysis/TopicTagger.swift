@@ -13,8 +13,12 @@ public struct TopicTagger: Sendable {
         let regex: NSRegularExpression
         let weight: Double
         let language: Language?
-        /// Lower-case literals one of which every match contains; nil when the pattern has none.
-        let literals: [[UInt8]]?
+        /// What every match contains (lower case), checked on text that folds plainly
+        /// (`RequiredLiterals.foldsPlainly`); nil when the pattern requires nothing.
+        let requirement: RequiredLiterals.Requirement?
+        /// The filter the tagger always had, one literal per alternative (`RequiredLiterals.of`),
+        /// kept for text that does not fold plainly so that no tag there changes.
+        let literals: [RequiredLiterals.Needle]?
     }
 
     /// A topic's heading pattern and content cues.
@@ -30,6 +34,8 @@ public struct TopicTagger: Sendable {
     static let overrideScore = 3.0
 
     let rules: [Rule]
+    /// Topics of the headings seen so far: an article heading repeats for each of its clauses.
+    private let headingCache = HeadingCache()
 
     /// A tagger with the built-in Dutch and English cues (documented in docs/topics.md).
     public init() {
@@ -38,7 +44,8 @@ public struct TopicTagger: Sendable {
                  heading: Self.compile(entry.heading),
                  cues: entry.cues.map {
                      Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
-                         literals: RequiredLiterals.of($0.pattern)?.map { Array($0.lowercased().utf8) })
+                         requirement: RequiredLiterals.requirement($0.pattern, lowercased: true),
+                         literals: RequiredLiterals.of($0.pattern)?.map { .init(Array($0.lowercased().utf8)) })
                  })
         }
     }
@@ -73,8 +80,11 @@ public struct TopicTagger: Sendable {
     /// Topics whose heading pattern matches `heading`.
     func headingTopics(_ heading: String?) -> [Topic] {
         guard let heading, !heading.isEmpty else { return [] }
+        if let cached = headingCache[heading] { return cached }
         let range = NSRange(heading.startIndex..., in: heading)
-        return rules.filter { $0.heading.firstMatch(in: heading, range: range) != nil }.map(\.topic)
+        let topics = rules.filter { $0.heading.firstMatch(in: heading, range: range) != nil }.map(\.topic)
+        headingCache[heading] = topics
+        return topics
     }
 
     /// Weighted cue hits per topic; a cue counts at most twice so one repeated word cannot decide.
@@ -82,19 +92,49 @@ public struct TopicTagger: Sendable {
         let range = NSRange(text.startIndex..., in: text)
         // Regular expressions are the expensive part of ingestion; most cues cannot match a given
         // clause, and a byte search for their literals says so without running them.
-        let lowered = Array(text.lowercased().utf8)
+        let lowered = RequiredLiterals.loweredBytes(text)
+        let foldsPlainly = RequiredLiterals.foldsPlainly(text)
         var scores: [Topic: Double] = [:]
         for rule in rules {
             var score = 0.0
             for cue in rule.cues where cue.language == nil || cue.language == language {
-                if let literals = cue.literals, !literals.contains(where: { RequiredLiterals.occurs($0, in: lowered) }) {
-                    continue
-                }
-                let hits = cue.regex.numberOfMatches(in: text, range: range)
-                score += cue.weight * Double(min(hits, 2))
+                let mayMatch = foldsPlainly ? cue.requirement?.isMet(by: lowered) ?? true
+                                            : cue.literals?.contains { $0.occurs(in: lowered) } ?? true
+                guard mayMatch else { continue }
+                score += cue.weight * Double(Self.matchCount(cue.regex, in: text, range: range, limit: 2))
             }
             if score > 0 { scores[rule.topic] = score }
         }
         return scores
+    }
+
+    /// Matches of `regex` in `text`, counted up to `limit`: the search stops there.
+    static func matchCount(_ regex: NSRegularExpression, in text: String, range: NSRange, limit: Int) -> Int {
+        var count = 0
+        regex.enumerateMatches(in: text, range: range) { match, _, stop in
+            guard match != nil else { return }
+            count += 1
+            if count >= limit { stop.pointee = true }
+        }
+        return count
+    }
+}
+
+/// A heading → topics memo shared by the threads that tag with one tagger.
+final class HeadingCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var topics: [String: [Topic]] = [:]
+    /// Beyond this many headings the memo starts over; a document has a few dozen.
+    private let capacity = 4_096
+
+    /// The topics found for `heading`, if it was seen.
+    subscript(heading: String) -> [Topic]? {
+        get { lock.withLock { topics[heading] } }
+        set {
+            lock.withLock {
+                if topics.count >= capacity { topics.removeAll(keepingCapacity: true) }
+                topics[heading] = newValue
+            }
+        }
     }
 }
