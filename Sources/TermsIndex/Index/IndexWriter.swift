@@ -17,9 +17,17 @@ public final class IndexWriter {
     /// table once per word when the batch is committed.
     private var pendingSpelling: [String: Int] = [:]
 
+    /// Clauses Xapian buffers before it flushes their postings into its tables (inside a batch,
+    /// without committing), unless `XAPIAN_FLUSH_THRESHOLD` is set. Xapian's default is 10 000;
+    /// flushing more often keeps the pending postings (a tree per term) small: on a 10 MB sample
+    /// peak RSS fell from 145 to 81 MB for the same CPU time (see Benchmarks/README.md).
+    public static let flushThreshold = 2000
+
     /// Opens the index at `path` for writing, creating it (and its folder) if needed.
     public init(path: String) throws {
         self.path = path
+        // Xapian reads it when a database is opened for writing; an explicit setting wins.
+        setenv("XAPIAN_FLUSH_THRESHOLD", String(Self.flushThreshold), 0)
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
