@@ -153,9 +153,7 @@ final class ClauseAnalyzer {
         var start: String.Index?
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            let scalar = scalars[i]
-            let isSpace = scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
-            if isSpace {
+            if scalars[i].isWhitespace {
                 if let s = start { chunks.append(text[s..<i]); start = nil }
             } else if start == nil {
                 start = i
