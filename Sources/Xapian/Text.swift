@@ -127,15 +127,7 @@ public final class TermGenerator {
 
     /// Indexes a piece of a string with positions, without copying it.
     public func indexText(_ text: Substring, wdfIncrement: Int = 1, prefix: String = "") {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                mustSucceed {
-                    cx_termgen_index_text(handle, chars.baseAddress, chars.count, wdfIncrement.clampedUInt32,
-                                          prefix, prefix.utf8.count, 1, $0)
-                }
-            }
-        }
-        if done == nil { indexText(String(text), wdfIncrement: wdfIncrement, prefix: prefix) }
+        index(text, wdfIncrement: wdfIncrement, prefix: prefix, positions: true)
     }
 
     /// Indexes `text` without positions (smaller; no phrase matching).
@@ -143,10 +135,20 @@ public final class TermGenerator {
         index(text, wdfIncrement: wdfIncrement, prefix: prefix, positions: false)
     }
 
-    private func index(_ text: String, wdfIncrement: Int, prefix: String, positions: Bool) {
-        mustSucceed {
-            cx_termgen_index_text(handle, text, text.utf8.count, wdfIncrement.clampedUInt32,
-                                  prefix, prefix.utf8.count, positions ? 1 : 0, $0)
+    /// Hands `text`'s UTF-8 to TermGenerator in place (a copy only for non-contiguous text).
+    private func index<S: StringProtocol>(_ text: S, wdfIncrement: Int, prefix: String, positions: Bool) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                mustSucceed {
+                    cx_termgen_index_text(handle, chars.baseAddress, chars.count, wdfIncrement.clampedUInt32,
+                                          prefix, prefix.utf8.count, positions ? 1 : 0, $0)
+                }
+            }
+        }
+        if done == nil {
+            var copy = String(text)
+            copy.makeContiguousUTF8()
+            index(copy, wdfIncrement: wdfIncrement, prefix: prefix, positions: positions)
         }
     }
 

@@ -44,12 +44,12 @@ final class ClauseAnalyzer {
         generator.setStemmingStrategy(features.contains(.stemming) ? .some : .none)
     }
 
-    /// Prepares for the clauses of `document`, with the compound splitter made for it by
-    /// `compoundSplitter(for:features:)` (made here when not given).
-    func begin(_ document: TermsDocument, splitter: CompoundSplitter?? = nil) {
+    /// Prepares for the clauses of a new document, with the compound splitter that
+    /// `compoundSplitter(for:features:)` made for it.
+    func begin(splitter: CompoundSplitter?) {
         variantCache = [:]
         stemCache = [:]
-        self.splitter = splitter ?? Self.compoundSplitter(for: document, features: features)
+        self.splitter = splitter
     }
 
     /// The compound splitter for the clauses of `document` (nil without compound parts): its

@@ -53,7 +53,7 @@ final class DocumentPreparer {
         var prepared = PreparedDocument(id: document.id, clauses: [], spelling: [:])
         prepared.clauses.reserveCapacity(document.clauses.count)
         let splitter = ClauseAnalyzer.compoundSplitter(for: document, features: features)
-        for language in Set(document.clauses.map(\.language)) { analyzers[language]!.begin(document, splitter: splitter) }
+        for language in Set(document.clauses.map(\.language)) { analyzers[language]!.begin(splitter: splitter) }
         for (ordinal, clause) in document.clauses.enumerated() {
             let stored = StoredClause(clause, of: document, ordinal: ordinal)
             prepared.clauses.append(try analyzers[clause.language]!.document(for: stored, spelling: &prepared.spelling))
