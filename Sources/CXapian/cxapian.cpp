@@ -366,6 +366,14 @@ int cx_doc_add_posting(cx_document *doc, const char *term, size_t term_len, unsi
     return guard(err, [&] { doc->doc.add_posting(str(term, term_len), pos, wdfinc); });
 }
 
+int cx_doc_add_postings(cx_document *doc, const char *term, size_t term_len, const uint32_t *positions,
+                        size_t count, cx_error *err) noexcept {
+    return guard(err, [&] {
+        const std::string t = str(term, term_len);
+        for (size_t i = 0; i < count; ++i) doc->doc.add_posting(t, positions[i]);
+    });
+}
+
 int cx_doc_add_boolean_term(cx_document *doc, const char *term, size_t term_len,
                             cx_error *err) noexcept {
     return guard(err, [&] { doc->doc.add_boolean_term(str(term, term_len)); });
@@ -384,6 +392,18 @@ int cx_doc_terms(const cx_document *doc, cx_string_cb cb, void *context, cx_erro
     return guard(err, [&] {
         each_term(doc->doc.termlist_begin(), doc->doc.termlist_end(), cb, context,
                   [](const Xapian::TermIterator &it) { return uint64_t(it.get_wdf()); });
+    });
+}
+
+int cx_doc_term_positions(const cx_document *doc, cx_term_positions_cb cb, void *context,
+                          cx_error *err) noexcept {
+    return guard(err, [&] {
+        std::vector<uint32_t> positions;
+        for (auto it = doc->doc.termlist_begin(); it != doc->doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            positions.assign(it.positionlist_begin(), it.positionlist_end());
+            if (cb(context, term.data(), term.size(), it.get_wdf(), positions.data(), positions.size())) break;
+        }
     });
 }
 

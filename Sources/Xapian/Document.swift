@@ -55,6 +55,14 @@ public final class Document {
         }
     }
 
+    /// Adds `term` at each of `positions` (wdf +1 each). Empty terms are ignored.
+    public func addPostings(_ term: String, positions: [UInt32]) {
+        guard !term.isEmpty, !positions.isEmpty else { return }
+        mustSucceed { err in
+            positions.withUnsafeBufferPointer { cx_doc_add_postings(handle, term, term.utf8.count, $0.baseAddress, $0.count, err) }
+        }
+    }
+
     /// Adds a filter term (wdf 0, no position). Empty terms are ignored.
     public func addBooleanTerm(_ term: String) {
         guard !term.isEmpty else { return }
@@ -86,6 +94,19 @@ public final class Document {
         (try? collectStrings { cx_doc_terms(handle, $0, $1, $2) }) ?? []
     }
 
+    /// Visits the document's terms in byte order, each as UTF-8 bytes with its within-document
+    /// frequency and its positions (ascending; empty for terms without); `visit` returns true to
+    /// stop. The buffers are only valid during the call. Do not change the document meanwhile.
+    public func visitTermPositions(_ visit: (UnsafeRawBufferPointer, Int, UnsafeBufferPointer<UInt32>) -> Bool) {
+        withoutActuallyEscaping(visit) { visit in
+            let visitor = TermPositionsVisitor(visit)
+            withExtendedLifetime(visitor) {
+                let context = Unmanaged.passUnretained(visitor).toOpaque()
+                try? shimCall { cx_doc_term_positions(handle, termPositionsTrampoline, context, $0) }
+            }
+        }
+    }
+
     /// The document's terms with their within-document frequencies, in byte order.
     public var termsWithFrequency: [(term: String, wdf: Int)] {
         var result: [(term: String, wdf: Int)] = []
@@ -95,4 +116,16 @@ public final class Document {
         }
         return result
     }
+}
+
+/// Receives the terms of `Document.visitTermPositions`.
+private final class TermPositionsVisitor {
+    let visit: (UnsafeRawBufferPointer, Int, UnsafeBufferPointer<UInt32>) -> Bool
+    init(_ visit: @escaping (UnsafeRawBufferPointer, Int, UnsafeBufferPointer<UInt32>) -> Bool) { self.visit = visit }
+}
+
+private let termPositionsTrampoline: cx_term_positions_cb = { context, term, termLength, wdf, positions, count in
+    let visitor = Unmanaged<TermPositionsVisitor>.fromOpaque(context!).takeUnretainedValue()
+    return visitor.visit(UnsafeRawBufferPointer(start: term, count: termLength), Int(wdf),
+                         UnsafeBufferPointer(start: positions, count: count)) ? 1 : 0
 }

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Benchmark helpers (see Benchmarks/README.md).",
         shouldDisplay: false,
-        subcommands: [Baseline.self, Ingest.self, Queries.self]
+        subcommands: [Baseline.self, Ingest.self, Stages.self, Queries.self]
     )
 
     /// `termsearch bench baseline --index DIR PATH...`: raw Xapian over the same files; JSON report.
@@ -57,6 +57,19 @@ struct BenchCommand: ParsableCommand {
                                          "seconds": seconds, "digest": ContentHash.hex(digest)]
             let data = try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// `termsearch bench stages --index DIR PATH...`: indexing on one thread, CPU seconds per stage.
+    struct Stages: ParsableCommand {
+        @Option(name: .long) var index: String
+        @Argument var paths: [String]
+
+        func run() throws {
+            let report = try IndexingStages.run(paths, into: index)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
         }
     }
 

@@ -63,6 +63,9 @@ typedef struct cx_bytes {
 typedef int (*cx_string_cb)(void *context, const char *data, size_t size, uint64_t number);
 /// Called once per document id in a list.
 typedef int (*cx_docid_cb)(void *context, uint32_t docid);
+/// Called once per term of a document, with its wdf and its positions (ascending).
+typedef int (*cx_term_positions_cb)(void *context, const char *term, size_t term_len, uint32_t wdf,
+                                    const uint32_t *positions, size_t position_count);
 
 typedef struct cx_database cx_database;
 typedef struct cx_document cx_document;
@@ -165,6 +168,9 @@ int cx_doc_add_term(cx_document *doc, const char *term, size_t term_len, unsigne
                     cx_error *err) CX_NOEXCEPT;
 int cx_doc_add_posting(cx_document *doc, const char *term, size_t term_len, unsigned pos,
                        unsigned wdfinc, cx_error *err) CX_NOEXCEPT;
+/// Adds `term` at each of `count` positions, with wdf +1 per position.
+int cx_doc_add_postings(cx_document *doc, const char *term, size_t term_len, const uint32_t *positions,
+                        size_t count, cx_error *err) CX_NOEXCEPT;
 int cx_doc_add_boolean_term(cx_document *doc, const char *term, size_t term_len,
                             cx_error *err) CX_NOEXCEPT;
 int cx_doc_set_value(cx_document *doc, unsigned slot, const char *value, size_t size,
@@ -172,6 +178,8 @@ int cx_doc_set_value(cx_document *doc, unsigned slot, const char *value, size_t 
 int cx_doc_value(const cx_document *doc, unsigned slot, cx_bytes *out, cx_error *err) CX_NOEXCEPT;
 /// Calls cb(term, wdf) for each term of the document, in sorted order.
 int cx_doc_terms(const cx_document *doc, cx_string_cb cb, void *context, cx_error *err) CX_NOEXCEPT;
+int cx_doc_term_positions(const cx_document *doc, cx_term_positions_cb cb, void *context,
+                          cx_error *err) CX_NOEXCEPT;
 
 // MARK: Stem and Stopper
 

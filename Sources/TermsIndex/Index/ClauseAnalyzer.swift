@@ -7,26 +7,19 @@ import Xapian
 /// they can be handed to another thread.
 ///
 /// Xapian's TermGenerator makes the terms of the text as written. With `diacriticFolding` or
-/// `compoundParts`, extra terms are added at the same positions as the word they come from: the
-/// folded word (`client` beside `cliënt`) and a compound's parts (`aansprakelijkheid`,
-/// `verzekering` beside `aansprakelijkheidsverzekering`), each unstemmed with its position and,
-/// like TermGenerator's own, `Z`-stemmed without one (unless a stopword). Positions stay
-/// TermGenerator's: the text is fed to it one whitespace-separated chunk at a time, and a chunk's
-/// words are only given extra terms when our tokenizer finds exactly as many words in it as
-/// TermGenerator used positions for (chunks such as `14.1` or `B.V.` it reads differently get
-/// none), so phrases over folded words and parts match exactly where the originals do.
+/// `compoundParts`, each word it made (of the text and headings) then gets extra terms at every
+/// position it has: its folded form (`client` beside `cliënt`) and a compound's parts
+/// (`aansprakelijkheid`, `verzekering` beside `aansprakelijkheidsverzekering`), each unstemmed
+/// with its positions and, like TermGenerator's own, `Z`-stemmed without (unless a stopword). So
+/// phrases over folded words and parts match exactly where the originals do.
 final class ClauseAnalyzer {
     private let generator = TermGenerator()
     private let language: Language
     private let features: MatchingFeatures
     private let stem: Stem
     private let stopwords: Set<String>
-    /// The document being built; `detached` (never handed out) between documents.
-    private var document: Document
+    /// Given to the generator between documents, so it holds no reference to one handed out.
     private let detached = Document()
-    /// Per document being built: unprefixed extra terms → how many postings they were given, so
-    /// that spelling words count only the words as written.
-    private var extraPostings: [String: Int] = [:]
     private var splitter: CompoundSplitter?
     /// Per document: word → its extra (unstemmed) terms; memoises folding and splitting.
     private var variantCache: [String: [String]] = [:]
@@ -36,7 +29,6 @@ final class ClauseAnalyzer {
     init(language: Language, stemmer: String, features: MatchingFeatures = .all) throws {
         self.language = language
         self.features = features
-        document = detached
         stem = try Stem(language: stemmer)
         stopwords = Stopwords.words(for: language)
         generator.setStemmer(stem)
@@ -65,23 +57,18 @@ final class ClauseAnalyzer {
     /// spelling table (but counted here, so the writer adds each word once per batch).
     func document(for clause: StoredClause, spelling: inout [String: Int]) throws -> Document {
         let doc = Document()
-        document = doc
-        extraPostings = [:]
-        defer {
-            document = detached
-            generator.setDocument(detached)
-        }
+        defer { generator.setDocument(detached) }
         doc.data = clause.encoded()
         generator.setDocument(doc)
 
         // Free text: headings first (also under their own prefix), then the clause text. A gap in
         // term positions keeps phrases from running across fields.
         for heading in [clause.heading, clause.articleHeading].compactMap({ $0 }) {
-            indexText(heading)
-            indexText(heading, prefix: IndexSchema.heading)
+            generator.indexText(heading)
+            generator.indexText(heading, prefix: IndexSchema.heading)
             generator.increaseTermPosition(by: 100)
         }
-        indexText(clause.text)
+        generator.indexText(clause.text)
         generator.increaseTermPosition(by: 100)
         generator.indexTextWithoutPositions(clause.title, prefix: IndexSchema.title)
         // With positions, so `supplier:"easycomp zeeland"` and `supplier:easycomp-zeeland` match.
@@ -114,73 +101,57 @@ final class ClauseAnalyzer {
                 doc.setValue(IndexSchema.yearNumberSlot, Serialisation.sortable(Double(year)))
             }
         }
-        countSpellingWords(of: doc, into: &spelling)
+        addVariantsAndCountSpelling(in: doc, spelling: &spelling)
         return doc
     }
 
-    /// The unprefixed terms of `doc` (every prefix is upper-case ASCII) are the words of headings and
-    /// text, plus the extra terms, which are not words as written and are subtracted.
-    private func countSpellingWords(of doc: Document, into spelling: inout [String: Int]) {
-        for (term, wdf) in doc.termsWithFrequency {
-            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { continue }
-            let count = wdf - (extraPostings[term] ?? 0)
-            if count > 0 { spelling[term, default: 0] += count }
-        }
-    }
-
-    /// Indexes `text` with positions, plus the folded and compound-part variants of its words.
-    private func indexText(_ text: String, prefix: String = "") {
-        guard features.contains(.diacriticFolding) || features.contains(.compoundParts) else {
-            generator.indexText(text, prefix: prefix)
-            return
-        }
-        for chunk in Self.whitespaceSeparatedChunks(text) {
-            let before = generator.termPosition
-            generator.indexText(chunk, prefix: prefix)
-            guard mayHaveVariants(chunk) else { continue }
-            let words = WordTokenizer.lowercasedWords(String(chunk))
-            guard words.count == generator.termPosition - before else { continue }
-            for (offset, word) in words.enumerated() {
-                addVariants(of: word, at: before + 1 + offset, prefix: prefix)
+    /// One pass over the terms TermGenerator made: each unprefixed one is a word of the headings or
+    /// text, counted for the spelling table with its frequency; it and each heading word (`XH`) get
+    /// their variants at the same positions.
+    private func addVariantsAndCountSpelling(in doc: Document, spelling: inout [String: Int]) {
+        let withVariants = features.contains(.diacriticFolding) || features.contains(.compoundParts)
+        var words: [(word: String, prefix: String, positions: [UInt32])] = []
+        doc.visitTermPositions { bytes, wdf, positions in
+            guard let first = bytes.first else { return false }
+            let prefix: String
+            let word: String
+            if !Self.isPrefixByte(first) {
+                word = String(decoding: bytes, as: UTF8.self)
+                spelling[word, default: 0] += wdf
+                prefix = ""
+            } else if bytes.count > 2, bytes[0] == 0x58, bytes[1] == 0x48, !Self.isPrefixByte(bytes[2]) { // XH
+                word = String(decoding: bytes[2...], as: UTF8.self)
+                prefix = IndexSchema.heading
+            } else {
+                return false
             }
-        }
-    }
-
-    /// `text` split at white space (as `Character.isWhitespace`, but by scalar: much cheaper).
-    static func whitespaceSeparatedChunks(_ text: String) -> [Substring] {
-        var chunks: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            if scalars[i].isWhitespace {
-                if let s = start { chunks.append(text[s..<i]); start = nil }
-            } else if start == nil {
-                start = i
+            if withVariants, !positions.isEmpty, mayHaveVariants(bytes[(prefix.utf8.count)...]) {
+                words.append((word, prefix, Array(positions)))
             }
-            i = scalars.index(after: i)
+            return false
         }
-        if let s = start { chunks.append(text[s...]) }
-        return chunks
+        for (word, prefix, positions) in words { addVariants(of: word, at: positions, prefix: prefix, in: doc) }
     }
 
-    /// Cheap pre-check: a chunk needs work only if it has non-ASCII letters (folding) or a word long
+    /// Term prefixes are upper-case ASCII; words never start with one (TermGenerator lowercases).
+    private static func isPrefixByte(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) }
+
+    /// Cheap pre-check: a word needs work only if it has non-ASCII letters (folding) or is long
     /// enough to be a compound.
-    private func mayHaveVariants(_ chunk: Substring) -> Bool {
-        if features.contains(.diacriticFolding), chunk.utf8.contains(where: { $0 >= 0x80 }) { return true }
-        return features.contains(.compoundParts) && chunk.utf8.count >= 6
+    private func mayHaveVariants(_ word: UnsafeRawBufferPointer.SubSequence) -> Bool {
+        if features.contains(.diacriticFolding), word.contains(where: { $0 >= 0x80 }) { return true }
+        return features.contains(.compoundParts) && word.count >= 6
     }
 
-    private func addVariants(of word: String, at position: Int, prefix: String) {
+    private func addVariants(of word: String, at positions: [UInt32], prefix: String, in doc: Document) {
         let extras = variants(of: word)
         guard !extras.isEmpty else { return }
         let ownStem = zStem(word)
         var stems: Set<String> = ownStem.isEmpty ? [] : [ownStem]
         for extra in extras {
-            document.addPosting(prefix + extra, position: position)
-            if prefix.isEmpty { extraPostings[extra, default: 0] += 1 }
+            doc.addPostings(prefix + extra, positions: positions)
             let s = zStem(extra)
-            if !s.isEmpty, stems.insert(s).inserted { document.addTerm("Z" + prefix + s) }
+            if !s.isEmpty, stems.insert(s).inserted { doc.addTerm("Z" + prefix + s, wdfIncrement: positions.count) }
         }
     }
 
