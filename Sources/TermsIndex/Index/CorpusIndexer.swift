@@ -150,7 +150,8 @@ public final class CorpusIndexer {
         for _ in 0..<max(1, options.workers) {
             let thread = Thread { [ingester] in
                 let preparer = Result { try DocumentPreparer(settings: settings) }
-                while let job = jobs.pop() {
+                while var job = jobs.pop() {
+                    job.written = []  // freed here, off the writer thread
                     job.reply.push(Self.ingest(job, ingester: ingester, preparer: preparer, manifests: manifests))
                 }
                 workerGroup.leave()
@@ -264,6 +265,9 @@ struct IngestJob: @unchecked Sendable {
     /// Skip ingesting when the contents still have this hash.
     var knownHash: String?
     var reply: WorkQueue<IngestResult>
+    /// Documents the writer has added, handed over for the worker to free: freeing thousands of
+    /// Xapian terms and positions is work the single writer thread need not do.
+    var written: [PreparedDocument] = []
 }
 
 /// What a worker made of a file.
@@ -330,6 +334,8 @@ final class ShardRun: @unchecked Sendable {
     var error: Error?
 
     private let results = WorkQueue<IngestResult>()
+    /// Documents added since the last job was handed out (see `IngestJob.written`).
+    private var written: [PreparedDocument] = []
     private var batchOpen = false
     private var batchFiles = 0
     private var batchBytes = 0
@@ -357,7 +363,8 @@ final class ShardRun: @unchecked Sendable {
                     let entry = listing.entries[entries[next]]
                     next += 1
                     if options.prune { seen.insert(entry.documentID) }
-                    if let job = try job(for: entry) {
+                    if var job = try job(for: entry) {
+                        swap(&job.written, &written)
                         jobs.push(job)
                         inflight += 1
                     }
@@ -418,6 +425,7 @@ final class ShardRun: @unchecked Sendable {
         case .document(let prepared):
             try openBatch()
             let clauses = try writer.write(prepared, replacing: result.record != nil)
+            written.append(prepared)
             try writer.setFileRecord(FileRecord(document: entry.documentID, path: entry.path, size: entry.size,
                                                 mtime: entry.mtime, hash: result.hash, clauses: clauses, status: .indexed))
             if result.record?.status == .indexed { report.updated += 1 } else { report.added += 1 }
