@@ -36,6 +36,39 @@ final class DatabaseTests: XapianTestCase {
         try writer.close()
     }
 
+    func testTermPositionsOfANewDocumentAndAddingPostingsAtThem() throws {
+        let doc = Document()
+        let generator = TermGenerator()
+        generator.setDocument(doc)
+        generator.indexText("de cliënt en de leverancier")
+        doc.addBooleanTerm("XSacme")
+        var seen: [String: (wdf: Int, positions: [UInt32])] = [:]
+        doc.visitTermPositions { term, wdf, positions in
+            seen[String(decoding: term, as: UTF8.self)] = (wdf, Array(positions))
+            return false
+        }
+        XCTAssertEqual(seen.keys.sorted(), ["XSacme", "cliënt", "de", "en", "leverancier"])
+        XCTAssertEqual(seen["de"]?.wdf, 2)
+        XCTAssertEqual(seen["de"]?.positions, [1, 4])
+        XCTAssertEqual(seen["XSacme"]?.positions, [])
+
+        // A folded variant at the original's positions: a phrase over it matches.
+        doc.addPostings("client", positions: seen["cliënt"]!.positions)
+        var visited = 0
+        doc.visitTermPositions { _, _, _ in visited += 1; return true }
+        XCTAssertEqual(visited, 1, "returning true stops the visit")
+        let writer = try WritableDatabase(path: path("db"))
+        try writer.add(doc)
+        try writer.commit()
+        let parser = QueryParser()
+        parser.setDatabase(writer)
+        let enquire = Enquire(database: writer)
+        enquire.setQuery(try parser.parse("\"de client en\""))
+        XCTAssertEqual(try enquire.mset(first: 0, maxItems: 10).count, 1)
+        enquire.setQuery(try parser.parse("\"client de\""))
+        XCTAssertEqual(try enquire.mset(first: 0, maxItems: 10).count, 0)
+    }
+
     func testDocumentTermsDataAndBinaryValues() throws {
         let doc = Document()
         doc.addTerm("beta", wdfIncrement: 2)
