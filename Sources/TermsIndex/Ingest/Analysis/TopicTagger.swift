@@ -8,9 +8,12 @@ import Foundation
 /// cues are regular expressions over word stems, matched anywhere in a word so Dutch compounds hit
 /// (`aansprakelijk` in `productaansprakelijkheid`, `lever` in `leveringstermijn`).
 public struct TopicTagger: Sendable {
-    /// One content cue: a pattern, its weight, and the language it belongs to (nil: both).
-    struct Cue: Sendable {
+    /// One content cue: a pattern, its weight, and the language it belongs to (nil: both). A class,
+    /// so the scoring loop borrows a cue instead of copying its fields.
+    final class Cue: Sendable {
         let regex: NSRegularExpression
+        /// The same pattern without ICU, for text that `CueText` accepts; nil if it needs ICU.
+        let pattern: CuePattern?
         let weight: Double
         let language: Language?
         /// What every match contains (lower case), checked on text that folds plainly
@@ -19,6 +22,15 @@ public struct TopicTagger: Sendable {
         /// The filter the tagger always had, one literal per alternative (`RequiredLiterals.of`),
         /// kept for text that does not fold plainly so that no tag there changes.
         let literals: [RequiredLiterals.Needle]?
+
+        init(_ entry: TopicCues.Pattern) {
+            regex = TopicTagger.compile(entry.pattern)
+            pattern = CuePattern(entry.pattern)
+            weight = entry.weight
+            language = entry.language
+            requirement = RequiredLiterals.requirement(entry.pattern, lowercased: true)
+            literals = RequiredLiterals.of(entry.pattern)?.map { .init(Array($0.lowercased().utf8)) }
+        }
     }
 
     /// A topic's heading pattern and content cues.
@@ -42,11 +54,7 @@ public struct TopicTagger: Sendable {
         rules = TopicCues.table.map { entry in
             Rule(topic: entry.topic,
                  heading: Self.compile(entry.heading),
-                 cues: entry.cues.map {
-                     Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
-                         requirement: RequiredLiterals.requirement($0.pattern, lowercased: true),
-                         literals: RequiredLiterals.of($0.pattern)?.map { .init(Array($0.lowercased().utf8)) })
-                 })
+                 cues: entry.cues.map(Cue.init))
         }
     }
 
@@ -94,6 +102,8 @@ public struct TopicTagger: Sendable {
         // clause, and a byte search for their literals says so without running them.
         let lowered = RequiredLiterals.loweredBytes(text)
         let foldsPlainly = RequiredLiterals.foldsPlainly(text)
+        // Built on the first cue that passes the filter: most clauses need it, some never do.
+        lazy var scalars = CueText(text)
         var scores: [Topic: Double] = [:]
         for rule in rules {
             var score = 0.0
@@ -101,7 +111,9 @@ public struct TopicTagger: Sendable {
                 let mayMatch = foldsPlainly ? cue.requirement?.isMet(by: lowered) ?? true
                                             : cue.literals?.contains { $0.occurs(in: lowered) } ?? true
                 guard mayMatch else { continue }
-                score += cue.weight * Double(Self.matchCount(cue.regex, in: text, range: range, limit: 2))
+                let count = if let pattern = cue.pattern, let scalars { pattern.matchCount(in: scalars, limit: 2) }
+                            else { Self.matchCount(cue.regex, in: text, range: range, limit: 2) }
+                score += cue.weight * Double(count)
             }
             if score > 0 { scores[rule.topic] = score }
         }
