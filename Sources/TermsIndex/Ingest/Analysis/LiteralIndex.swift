@@ -1,0 +1,106 @@
+/// The literals of many `RequiredLiterals.Requirement`s, found in a text in one pass.
+///
+/// The topic tagger asks for every cue whether the clause has the literals it needs; searching
+/// for each literal separately cost as much as matching the cues. Here each text position looks
+/// up the literals that begin with its two scalars, and a requirement becomes a short program
+/// over the literals' numbers.
+struct LiteralIndex: Sendable {
+    /// The literals, lower case, as scalars.
+    private let literals: [[UInt32]]
+    /// Literal numbers grouped by the key of their first two scalars: bucket `k` is
+    /// `bucketLiterals[bucketStarts[k]..<bucketStarts[k + 1]]`.
+    private let bucketStarts: [Int32]
+    private let bucketLiterals: [Int32]
+
+    /// An index of the literals `requirements` mention; `requirement(_:)` translates each of them.
+    init(_ requirements: [RequiredLiterals.Requirement]) {
+        var literals: [[UInt32]] = []
+        for requirement in requirements {
+            for needle in requirement.alternatives.joined().joined() {
+                let scalars = String(decoding: needle.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                if !literals.contains(scalars) { literals.append(scalars) }
+            }
+        }
+        var buckets = [[Int32]](repeating: [], count: 1 << 16)
+        for (number, literal) in literals.enumerated() {
+            // A one-scalar literal goes in every bucket its scalar opens.
+            let keys = literal.count > 1 ? [Self.key(literal[0], literal[1])] : (0..<256).map { Self.key(literal[0], UInt32($0)) }
+            for key in keys { buckets[key].append(Int32(number)) }
+        }
+        var starts: [Int32] = [0]
+        for bucket in buckets { starts.append(starts.last! + Int32(bucket.count)) }
+        self.literals = literals
+        bucketStarts = starts
+        bucketLiterals = Array(buckets.joined())
+    }
+
+    private static func key(_ first: UInt32, _ second: UInt32) -> Int {
+        Int(first & 0xFF) << 8 | Int(second & 0xFF)
+    }
+
+    /// Which literals occur in `text` (lower-case scalars), by number.
+    func occurrences(in text: [UInt32]) -> [Bool] {
+        var found = [Bool](repeating: false, count: literals.count)
+        text.withUnsafeBufferPointer { text in
+            for position in text.indices {
+                let key = Self.key(text[position], position + 1 < text.count ? text[position + 1] : 0)
+                for slot in Int(bucketStarts[key])..<Int(bucketStarts[key + 1]) {
+                    let number = Int(bucketLiterals[slot])
+                    guard !found[number] else { continue }
+                    let literal = literals[number]
+                    if position + literal.count <= text.count,
+                       literal.withUnsafeBufferPointer({ $0.elementsEqual(text[position..<(position + literal.count)]) }) {
+                        found[number] = true
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// `requirement` over this index's literal numbers.
+    func requirement(_ requirement: RequiredLiterals.Requirement) -> Requirement {
+        var code: [Int32] = [Int32(requirement.alternatives.count)]
+        for sets in requirement.alternatives {
+            code.append(Int32(sets.count))
+            for set in sets {
+                code.append(Int32(set.count))
+                for needle in set {
+                    let scalars = String(decoding: needle.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                    code.append(Int32(literals.firstIndex(of: scalars)!))
+                }
+            }
+        }
+        return Requirement(code: code)
+    }
+
+    /// A requirement as numbers: the count of alternatives, then per alternative the count of
+    /// its sets, then per set the count of its literals and their numbers.
+    struct Requirement: Sendable {
+        let code: [Int32]
+
+        /// Whether the literals `found` (from `occurrences(in:)`) meet the requirement: all sets of
+        /// some alternative have a literal that occurs.
+        func isMet(by found: [Bool]) -> Bool {
+            code.withUnsafeBufferPointer { code in
+                var i = 1
+                var alternativesLeft = Int(code[0])
+                while alternativesLeft > 0 {
+                    alternativesLeft -= 1
+                    var setsLeft = Int(code[i])
+                    i += 1
+                    var allSetsMet = true
+                    while setsLeft > 0 {
+                        setsLeft -= 1
+                        let count = Int(code[i])
+                        let literals = code[(i + 1)..<(i + 1 + count)]
+                        i += 1 + count
+                        if allSetsMet, !literals.contains(where: { found[Int($0)] }) { allSetsMet = false }
+                    }
+                    if allSetsMet { return true }
+                }
+                return false
+            }
+        }
+    }
+}
