@@ -243,7 +243,7 @@ enum RequiredLiterals {
     /// The UTF-8 of `s.lowercased()`. Lowering scalar by scalar is slow for non-ASCII text, so
     /// the bytes are lowered here when every scalar is ASCII, Latin-1 or in U+2000–U+20FF
     /// (punctuation and currency, which have no case): the common case for Dutch and English.
-    static func loweredBytes(_ s: String) -> [UInt8] {
+    static func loweredBytes<S: StringProtocol>(_ s: S) -> [UInt8] {
         var bytes = Array(s.utf8)
         var i = 0
         while i < bytes.count {

@@ -13,7 +13,7 @@ struct Hyphenation {
         self.vocabulary = vocabulary
         for line in lines {
             for token in Hyphenation.tokens(line) {
-                let lower = token.lowercased()
+                let lower = token.quickLowercased()
                 // The byte test first: Foundation's contains() bridges to NSString.
                 if lower.utf8.contains(UInt8(ascii: "-")), lower.contains("-") {
                     hyphenated[lower, default: 0] += 1

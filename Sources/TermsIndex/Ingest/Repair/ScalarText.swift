@@ -64,6 +64,12 @@ extension StringProtocol {
         return true
     }
 
+    /// `lowercased()`, lowered byte by byte when every scalar is ASCII, Latin-1 or general
+    /// punctuation (`RequiredLiterals.loweredBytes`), instead of looking up each scalar's mapping.
+    func quickLowercased() -> String {
+        String(decoding: RequiredLiterals.loweredBytes(self), as: UTF8.self)
+    }
+
     /// `split(separator: " ").count`, but counting no further than `limit + 1`.
     func wordCount(max limit: Int) -> Int {
         var count = 0
