@@ -5,8 +5,10 @@
 /// up the literals that begin with its two scalars, and a requirement becomes a short program
 /// over the literals' numbers.
 struct LiteralIndex: Sendable {
-    /// The literals, lower case, as scalars.
-    private let literals: [[UInt32]]
+    /// The literals, lower case, as scalars, one after another: literal `n` is
+    /// `scalars[literalStarts[n]..<literalStarts[n + 1]]`.
+    private let scalars: [UInt32]
+    private let literalStarts: [Int32]
     /// Literal numbers grouped by the key of their first two scalars: bucket `k` is
     /// `bucketLiterals[bucketStarts[k]..<bucketStarts[k + 1]]`.
     private let bucketStarts: [Int32]
@@ -17,7 +19,7 @@ struct LiteralIndex: Sendable {
         var literals: [[UInt32]] = []
         for requirement in requirements {
             for needle in requirement.alternatives.joined().joined() {
-                let scalars = String(decoding: needle.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+                let scalars = Self.scalars(needle)
                 if !literals.contains(scalars) { literals.append(scalars) }
             }
         }
@@ -27,11 +29,18 @@ struct LiteralIndex: Sendable {
             let keys = literal.count > 1 ? [Self.key(literal[0], literal[1])] : (0..<256).map { Self.key(literal[0], UInt32($0)) }
             for key in keys { buckets[key].append(Int32(number)) }
         }
-        var starts: [Int32] = [0]
-        for bucket in buckets { starts.append(starts.last! + Int32(bucket.count)) }
-        self.literals = literals
-        bucketStarts = starts
+        scalars = Array(literals.joined())
+        literalStarts = literals.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        bucketStarts = buckets.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
         bucketLiterals = Array(buckets.joined())
+    }
+
+    private static func scalars(_ needle: RequiredLiterals.Needle) -> [UInt32] {
+        String(decoding: needle.bytes, as: UTF8.self).unicodeScalars.map(\.value)
+    }
+
+    private func literal(_ number: Int) -> ArraySlice<UInt32> {
+        scalars[Int(literalStarts[number])..<Int(literalStarts[number + 1])]
     }
 
     private static func key(_ first: UInt32, _ second: UInt32) -> Int {
@@ -40,17 +49,26 @@ struct LiteralIndex: Sendable {
 
     /// Which literals occur in `text` (lower-case scalars), by number.
     func occurrences(in text: [UInt32]) -> [Bool] {
-        var found = [Bool](repeating: false, count: literals.count)
-        text.withUnsafeBufferPointer { text in
-            for position in text.indices {
-                let key = Self.key(text[position], position + 1 < text.count ? text[position + 1] : 0)
-                for slot in Int(bucketStarts[key])..<Int(bucketStarts[key + 1]) {
-                    let number = Int(bucketLiterals[slot])
-                    guard !found[number] else { continue }
-                    let literal = literals[number]
-                    if position + literal.count <= text.count,
-                       literal.withUnsafeBufferPointer({ $0.elementsEqual(text[position..<(position + literal.count)]) }) {
-                        found[number] = true
+        var found = [Bool](repeating: false, count: literalStarts.count - 1)
+        found.withUnsafeMutableBufferPointer { found in
+            text.withUnsafeBufferPointer { text in
+                scalars.withUnsafeBufferPointer { scalars in
+                    literalStarts.withUnsafeBufferPointer { literalStarts in
+                        bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                            bucketLiterals.withUnsafeBufferPointer { bucketLiterals in
+                                for position in text.indices {
+                                    let key = Self.key(text[position], position + 1 < text.count ? text[position + 1] : 0)
+                                    for slot in Int(bucketStarts[key])..<Int(bucketStarts[key + 1]) {
+                                        let number = Int(bucketLiterals[slot])
+                                        let start = Int(literalStarts[number]), count = Int(literalStarts[number + 1]) - start
+                                        guard !found[number], position + count <= text.count else { continue }
+                                        var matched = 0
+                                        while matched < count, text[position + matched] == scalars[start + matched] { matched += 1 }
+                                        if matched == count { found[number] = true }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -66,8 +84,8 @@ struct LiteralIndex: Sendable {
             for set in sets {
                 code.append(Int32(set.count))
                 for needle in set {
-                    let scalars = String(decoding: needle.bytes, as: UTF8.self).unicodeScalars.map(\.value)
-                    code.append(Int32(literals.firstIndex(of: scalars)!))
+                    let number = (0..<(literalStarts.count - 1)).first { literal($0).elementsEqual(Self.scalars(needle)) }!
+                    code.append(Int32(number))
                 }
             }
         }
