@@ -23,10 +23,10 @@ struct LiteralIndex: Sendable {
                 if !literals.contains(scalars) { literals.append(scalars) }
             }
         }
-        var buckets = [[Int32]](repeating: [], count: 1 << 16)
+        var buckets = [[Int32]](repeating: [], count: Self.bucketCount)
         for (number, literal) in literals.enumerated() {
             // A one-scalar literal goes in every bucket its scalar opens.
-            let keys = literal.count > 1 ? [Self.key(literal[0], literal[1])] : (0..<256).map { Self.key(literal[0], UInt32($0)) }
+            let keys = literal.count > 1 ? [Self.key(literal[0], literal[1])] : (0..<64).map { Self.key(literal[0], UInt32($0)) }
             for key in keys { buckets[key].append(Int32(number)) }
         }
         scalars = Array(literals.joined())
@@ -43,9 +43,13 @@ struct LiteralIndex: Sendable {
         scalars[Int(literalStarts[number])..<Int(literalStarts[number + 1])]
     }
 
+    /// The bucket of a literal that starts with `first`, `second`: six bits of each, which keeps
+    /// lower-case letters apart and the table small enough for the first-level cache.
     private static func key(_ first: UInt32, _ second: UInt32) -> Int {
-        Int(first & 0xFF) << 8 | Int(second & 0xFF)
+        Int(first & 0x3F) << 6 | Int(second & 0x3F)
     }
+
+    private static let bucketCount = 1 << 12
 
     /// Which literals occur in `text` (lower-case scalars), by number.
     func occurrences(in text: [UInt32]) -> [Bool] {
