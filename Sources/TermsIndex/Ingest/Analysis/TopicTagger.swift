@@ -12,8 +12,8 @@ public struct TopicTagger: Sendable {
     /// so the scoring loop borrows a cue instead of copying its fields.
     final class Cue: Sendable {
         let regex: NSRegularExpression
-        /// The same pattern without ICU, for text that `CueText` accepts; nil if it needs ICU.
-        let pattern: CuePattern?
+        /// The same pattern without ICU, for text that `FoldedText` accepts; nil if it needs ICU.
+        let pattern: ScalarPattern?
         let weight: Double
         let language: Language?
         /// What every match contains (lower case), checked on text that folds plainly
@@ -22,12 +22,12 @@ public struct TopicTagger: Sendable {
         /// The filter the tagger always had, one literal per alternative (`RequiredLiterals.of`),
         /// kept for text that does not fold plainly so that no tag there changes.
         let literals: [RequiredLiterals.Needle]?
-        /// `requirement` over the tagger's `LiteralIndex`, for text that `CueText` accepts.
+        /// `requirement` over the tagger's `LiteralIndex`, for text that `FoldedText` accepts.
         let indexedRequirement: LiteralIndex.Requirement?
 
         init(_ entry: TopicCues.Pattern, literalIndex: LiteralIndex) {
             regex = TopicTagger.compile(entry.pattern)
-            pattern = CuePattern(entry.pattern)
+            pattern = ScalarPattern(entry.pattern)
             weight = entry.weight
             language = entry.language
             requirement = RequiredLiterals.requirement(entry.pattern, lowercased: true)
@@ -109,7 +109,7 @@ public struct TopicTagger: Sendable {
         let range = NSRange(text.startIndex..., in: text)
         // Most cues cannot match a given clause, and a search for their literals says so
         // without running them.
-        if let scalars = CueText(text) {
+        if let scalars = FoldedText(text) {
             // The usual case: one pass finds the literals, and the cues run without ICU.
             let found = literalIndex.occurrences(in: scalars.scalars)
             return scores(language: language) { cue in

@@ -1,12 +1,12 @@
-/// A topic cue's regular expression, matched over a clause's lower-case scalars without ICU.
+/// A case-insensitive regular expression matched over lower-case scalars, without ICU.
 ///
-/// The cues use a small part of the syntax: literals, groups, alternation, one-scalar classes,
-/// greedy quantifiers, `.`, `\w`, `\b` and literal negative look-arounds. Handing each clause to
-/// ICU (through NSString and UTF-16) cost more than the match itself, so this backtracking
-/// matcher takes over: on text that `CueText` accepts it counts exactly the matches that
-/// `NSRegularExpression` with `.caseInsensitive` counts. `init` fails on syntax outside that part,
-/// and the tagger keeps ICU for such a cue.
-struct CuePattern: Sendable {
+/// The topic cues and most metadata tests use a small part of the syntax: literals, groups,
+/// alternation, one-scalar classes, greedy quantifiers, `.`, `\w`, `\d`, `\s`, `\b`, `^`, `$`
+/// and literal negative look-arounds. Handing each clause or line to ICU (through NSString and
+/// UTF-16) cost more than the match itself, so this backtracking matcher takes over: on text that
+/// `FoldedText` accepts it finds exactly the matches that `NSRegularExpression` with
+/// `.caseInsensitive` finds. `init` fails on syntax outside that part, and callers keep ICU.
+struct ScalarPattern: Sendable {
     indirect enum Node: Sendable {
         case scalar(UInt32)
         /// `.`: anything but a line end.
@@ -15,6 +15,14 @@ struct CuePattern: Sendable {
         case scalarSet([UInt32], negated: Bool)
         /// `\w`.
         case wordScalar
+        /// `\d`.
+        case digit
+        /// `\s`.
+        case space
+        /// `^`: the start of the text.
+        case textStart
+        /// `$`: the end of the text, or before a line end that ends it.
+        case textEnd
         /// `\b`.
         case wordBoundary
         /// `(a|b)` or `(?:a|b)`: the alternatives, tried in order.
@@ -31,8 +39,9 @@ struct CuePattern: Sendable {
     private let program: [Instruction]
     /// The scalars of classes and look-arounds, which instructions address by offset and count.
     private let operands: [UInt32]
-    /// Which scalars below 256 can start a match; nil when any scalar might.
-    private let startScalars: [Bool]?
+    /// Which scalars below 256 can start a match, unless `startsAnywhere`.
+    private let startScalars: [Bool]
+    private let startsAnywhere: Bool
 
     /// The matcher for `pattern`, or nil when the pattern uses syntax it does not implement.
     init?(_ pattern: String) {
@@ -44,23 +53,29 @@ struct CuePattern: Sendable {
         compiler.append(.match)
         program = compiler.program
         operands = compiler.operands
-        if let first = Self.firstScalars([root][...]), first.allSatisfy({ $0 < 256 }) {
-            startScalars = (0..<256).map { first.contains(UInt32($0)) }
-        } else {
-            startScalars = nil
-        }
+        let first = Self.firstScalars([root][...])
+        startsAnywhere = first == nil || first!.contains { $0 >= 256 }
+        startScalars = (0..<256).map { first?.contains(UInt32($0)) ?? true }
     }
 
     /// Matches in `text`, counted up to `limit` as `NSRegularExpression.enumerateMatches` finds them.
-    func matchCount(in text: CueText, limit: Int) -> Int {
+    func matchCount(in text: FoldedText, limit: Int) -> Int {
         text.scalars.withUnsafeBufferPointer { scalars in
             program.withUnsafeBufferPointer { program in
                 operands.withUnsafeBufferPointer { operands in
+                    startScalars.withUnsafeBufferPointer { startScalars in
                     var machine = Machine(program: program, operands: operands, text: scalars)
                     var count = 0
                     var from = 0
+                    /// Whether a match can start at `position`, judged by the scalar there.
+                    func mayStart(at position: Int) -> Bool {
+                        if startsAnywhere { return true }
+                        guard position < scalars.count else { return false }
+                        let scalar = scalars[position]
+                        return scalar < 256 && startScalars[Int(scalar)]
+                    }
                     search: while count < limit, from <= scalars.count {
-                        for start in from...scalars.count where mayStart(scalars, at: start) {
+                        for start in from...scalars.count where mayStart(at: start) {
                             guard let end = machine.matchEnd(from: start) else { continue }
                             count += 1
                             // After an empty match the search moves on by one, as ICU's does.
@@ -70,16 +85,10 @@ struct CuePattern: Sendable {
                         break
                     }
                     return count
+                    }
                 }
             }
         }
-    }
-
-    private func mayStart(_ scalars: UnsafeBufferPointer<UInt32>, at position: Int) -> Bool {
-        guard let startScalars else { return true }
-        guard position < scalars.count else { return false }
-        let scalar = scalars[position]
-        return scalar < 256 && startScalars[Int(scalar)]
     }
 
     /// The scalars a match of `nodes` can begin with, or nil when that is not a short list.
@@ -89,7 +98,7 @@ struct CuePattern: Sendable {
         switch node {
         case .scalar(let scalar): return [scalar]
         case .scalarSet(let scalars, negated: false): return Set(scalars)
-        case .wordBoundary, .notPreceded, .notFollowed: return firstScalars(rest)
+        case .wordBoundary, .textStart, .textEnd, .notPreceded, .notFollowed: return firstScalars(rest)
         case .group(let alternatives):
             var union = Set<UInt32>()
             for alternative in alternatives {
@@ -105,7 +114,8 @@ struct CuePattern: Sendable {
     /// One step of the program. `a` and `b` are a scalar, jump targets, or an operand range.
     private struct Instruction {
         enum Operation: UInt8 {
-            case scalar, anyButLineEnd, inSet, notInSet, wordScalar, wordBoundary, notPreceded, notFollowed
+            case scalar, anyButLineEnd, inSet, notInSet, wordScalar, digit, space, wordBoundary, textStart, textEnd
+            case notPreceded, notFollowed
             /// Go on at `a`; on failure, come back and go on at `b`.
             case split
             case jump
@@ -145,7 +155,11 @@ struct CuePattern: Sendable {
                 let (offset, count) = operand(scalars)
                 append(negated ? .notInSet : .inSet, offset, count)
             case .wordScalar: append(.wordScalar)
+            case .digit: append(.digit)
+            case .space: append(.space)
             case .wordBoundary: append(.wordBoundary)
+            case .textStart: append(.textStart)
+            case .textEnd: append(.textEnd)
             case .notPreceded(let literal):
                 let (offset, count) = operand(literal)
                 append(.notPreceded, offset, count)
@@ -186,8 +200,8 @@ struct CuePattern: Sendable {
         private static func mayBeEmpty(_ nodes: [Node]) -> Bool {
             nodes.allSatisfy { node in
                 switch node {
-                case .scalar, .anyButLineEnd, .scalarSet, .wordScalar: false
-                case .wordBoundary, .notPreceded, .notFollowed: true
+                case .scalar, .anyButLineEnd, .scalarSet, .wordScalar, .digit, .space: false
+                case .wordBoundary, .textStart, .textEnd, .notPreceded, .notFollowed: true
                 case .group(let alternatives): alternatives.contains(where: mayBeEmpty)
                 case .repetition(let body, let min, _): min == 0 || mayBeEmpty(body)
                 }
@@ -208,6 +222,18 @@ struct CuePattern: Sendable {
             self.text = text
         }
 
+        /// ICU's `$` without multi-line mode: the end, before a final line end, or before a final CR LF.
+        private func isTextEnd(_ position: Int) -> Bool {
+            switch text.count - position {
+            case 0: return true
+            case 1:
+                let last = text[position]
+                return FoldedText.isLineEnd(last) && !(last == 0x0A && position > 0 && text[position - 1] == 0x0D)
+            case 2: return text[position] == 0x0D && text[position + 1] == 0x0A
+            default: return false
+            }
+        }
+
         /// The end of the first match (in the program's priority order) that starts at `start`.
         mutating func matchEnd(from start: Int) -> Int? {
             saved.removeAll(keepingCapacity: true)
@@ -222,18 +248,28 @@ struct CuePattern: Sendable {
                     advanced = position < text.count && text[position] == UInt32(a)
                     position += 1
                 case .anyButLineEnd:
-                    advanced = position < text.count && !CueText.isLineEnd(text[position])
+                    advanced = position < text.count && !FoldedText.isLineEnd(text[position])
                     position += 1
                 case .inSet, .notInSet:
                     advanced = position < text.count
                         && operands[a..<(a + b)].contains(text[position]) == (instruction.operation == .inSet)
                     position += 1
                 case .wordScalar:
-                    advanced = position < text.count && CueText.isWord(text[position])
+                    advanced = position < text.count && FoldedText.isWord(text[position])
                     position += 1
+                case .digit:
+                    advanced = position < text.count && FoldedText.isDigit(text[position])
+                    position += 1
+                case .space:
+                    advanced = position < text.count && FoldedText.isSpace(text[position])
+                    position += 1
+                case .textStart:
+                    advanced = position == 0
+                case .textEnd:
+                    advanced = isTextEnd(position)
                 case .wordBoundary:
-                    let before = position > 0 && CueText.isWord(text[position - 1])
-                    let after = position < text.count && CueText.isWord(text[position])
+                    let before = position > 0 && FoldedText.isWord(text[position - 1])
+                    let after = position < text.count && FoldedText.isWord(text[position])
                     advanced = before != after
                 case .notPreceded:
                     advanced = position < b || !text[(position - b)..<position].elementsEqual(operands[a..<(a + b)])
@@ -300,10 +336,17 @@ struct CuePattern: Sendable {
                 switch escaped {
                 case "b": return .wordBoundary
                 case "w": return .wordScalar
+                case "d": return .digit
+                case "s": return .space
+                // An escaped ASCII punctuation mark stands for itself.
+                case _ where escaped.isASCII && !escaped.properties.isAlphabetic && !("0"..."9").contains(escaped):
+                    return .scalar(escaped.value)
                 default: return nil
                 }
-            case "^", "$", "*", "+", "?", "{", "}", "]", "|", ")": return nil
-            default: return CueText.lowered(c.value).map(Node.scalar)
+            case "^": return .textStart
+            case "$": return .textEnd
+            case "*", "+", "?", "{", "}", "]", "|", ")": return nil
+            default: return FoldedText.lowered(c.value).map(Node.scalar)
             }
         }
 
@@ -340,7 +383,7 @@ struct CuePattern: Sendable {
         private mutating func literal() -> [UInt32]? {
             var scalars: [UInt32] = []
             while let c = current, c != ")" {
-                guard !"\\.[](){}|?*+^$".unicodeScalars.contains(c), let lowered = CueText.lowered(c.value) else { return nil }
+                guard !"\\.[](){}|?*+^$".unicodeScalars.contains(c), let lowered = FoldedText.lowered(c.value) else { return nil }
                 scalars.append(lowered)
                 index += 1
             }
@@ -354,7 +397,7 @@ struct CuePattern: Sendable {
             var scalars: [UInt32] = []
             while let c = current, c != "]" {
                 let isEdge = scalars.isEmpty || (index + 1 < pattern.count && pattern[index + 1] == "]")
-                guard c != "\\", c != "[", c != "-" || isEdge, let lowered = CueText.lowered(c.value),
+                guard c != "\\", c != "[", c != "-" || isEdge, let lowered = FoldedText.lowered(c.value),
                       !negated || !c.properties.isAlphabetic else { return nil }
                 scalars.append(lowered)
                 index += 1
@@ -377,7 +420,7 @@ struct CuePattern: Sendable {
             default: return atom
             }
             switch atom {
-            case .wordBoundary, .notPreceded, .notFollowed: return nil
+            case .wordBoundary, .textStart, .textEnd, .notPreceded, .notFollowed: return nil
             default: break
             }
             // Lazy and possessive quantifiers are not implemented.
@@ -399,11 +442,11 @@ struct CuePattern: Sendable {
     }
 }
 
-/// A clause as lower-case scalars for `CuePattern`: nil when it holds a scalar outside the set
+/// A text as lower-case scalars for `ScalarPattern`: nil when it holds a scalar outside the set
 /// whose case folding, word and line-end properties the matcher knows (ASCII, Latin-1 but for
 /// the soft hyphen, `µ` and `ß`, and common typographic punctuation). Dutch and English clauses
 /// almost always qualify.
-struct CueText {
+struct FoldedText {
     let scalars: [UInt32]
 
     init?(_ text: String) {
@@ -434,6 +477,16 @@ struct CueText {
         case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A, 0xAA, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: true
         default: false
         }
+    }
+
+    /// ICU's `\d` (a decimal digit) on the set.
+    static func isDigit(_ value: UInt32) -> Bool {
+        (0x30...0x39).contains(value)
+    }
+
+    /// ICU's `\s` (white space) on the set.
+    static func isSpace(_ value: UInt32) -> Bool {
+        (0x09...0x0D).contains(value) || value == 0x20 || value == 0x85 || value == 0xA0
     }
 
     /// The line ends that ICU's `.` does not match, on the set.
