@@ -24,9 +24,11 @@ extension Unicode.Scalar: TextUnit {
     }
 
     static func string<S: Sequence>(_ units: S) -> String where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: units)
-        return String(view)
+        // Encoding into bytes is much cheaper than appending to a `UnicodeScalarView` one by one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.underestimatedCount)
+        for scalar in units { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `properties.isWhitespace`, answered inline for ASCII.
@@ -67,7 +69,18 @@ extension StringProtocol {
     /// `lowercased()`, lowered byte by byte when every scalar is ASCII, Latin-1 or general
     /// punctuation (`RequiredLiterals.loweredBytes`), instead of looking up each scalar's mapping.
     func quickLowercased() -> String {
-        String(decoding: RequiredLiterals.loweredBytes(self), as: UTF8.self)
+        var lowered = true
+        // Written in place: a short result stays a small string, with no allocation at all.
+        let result = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var bytes = UnsafeMutableBufferPointer(rebasing: buffer[..<utf8.count])
+            let copied = utf8.withContiguousStorageIfAvailable { source in
+                if let base = source.baseAddress { bytes.baseAddress!.initialize(from: base, count: source.count) }
+            }
+            if copied == nil { _ = bytes.initialize(from: utf8) }
+            lowered = RequiredLiterals.lowerInPlace(&bytes)
+            return bytes.count
+        }
+        return lowered ? result : lowercased()
     }
 
     /// `split(separator: " ").count`, but counting no further than `limit + 1`.
