@@ -51,7 +51,7 @@ public enum MetadataExtractor {
     public static func extract(text: String, fileName: String, title givenTitle: String? = nil,
                                detectLanguages: Bool = true) -> ExtractedMetadata {
         // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
-        let unified = !text.utf8.contains(0x0D) ? text
+        let unified = !text.containsByte(0x0D) ? text
             : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
         // Split as `components(separatedBy: "\n")` does, on the byte.
         let lines = unified.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -145,7 +145,7 @@ public enum MetadataExtractor {
         while i < head.count {
             var line = head[i]
             // NBA: "Algemene Voorwaarden NBA 2013 © Gedeponeerd bij ..." — the title ends at the ©.
-            if line.utf8.contains(0xA9), let c = line.firstIndex(of: "©") { line = String(line[..<c]).trimmingCharacters(in: .whitespaces) }
+            if line.containsByte(0xA9), let c = line.firstIndex(of: "©") { line = String(line[..<c]).trimmingCharacters(in: .whitespaces) }
             // IrisCall wraps its title after "en": join a line ending in a connective with the next one.
             // (The cheap test first: most lines name no terms.)
             if i + 1 < head.count, mentionsTerms(line), matches(line, #"\b(en|voor|van|met|and|for|of)$"#) {

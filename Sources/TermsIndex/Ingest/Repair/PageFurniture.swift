@@ -108,7 +108,7 @@ enum PageFurniture {
             let t = line.text
             // A short line that recurs with a changing number: a running footer with a page counter
             // ("Algemene voorwaarden OAE Consultants 5") in text without page breaks.
-            if t.hasAtMostCharacters(70), k.utf8.contains(UInt8(ascii: "#")), k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
+            if t.hasAtMostCharacters(70), k.containsByte(UInt8(ascii: "#")), k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
                let first = t.unicodeScalars.first, let last = t.unicodeScalars.last,
                ("0"..."9").contains(last) || ("0"..."9").contains(first),
                !UnitStart.isUnitStart(t) {

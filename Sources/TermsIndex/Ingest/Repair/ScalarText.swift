@@ -83,6 +83,14 @@ extension StringProtocol {
         return lowered ? result : lowercased()
     }
 
+    /// `utf8.contains(byte)`, by memchr over the contiguous UTF-8 (the generic loop goes byte by byte).
+    func containsByte(_ byte: UInt8) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+        }
+        return found ?? utf8.contains(byte)
+    }
+
     /// `split(separator: " ").count`, but counting no further than `limit + 1`.
     func wordCount(max limit: Int) -> Int {
         var count = 0
@@ -112,7 +120,7 @@ extension String {
     /// `split(separator: "\n", omittingEmptySubsequences:)`, on bytes when the text has no CR
     /// (a line feed is a character of its own except after a CR).
     func splitLines(omittingEmptySubsequences: Bool) -> [Substring] {
-        guard !utf8.contains(UInt8(ascii: "\r")) else {
+        guard !containsByte(UInt8(ascii: "\r")) else {
             return split(separator: "\n", omittingEmptySubsequences: omittingEmptySubsequences)
         }
         return utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: omittingEmptySubsequences)
