@@ -2,14 +2,14 @@
 ///
 /// The topic tagger asks for every cue whether the clause has the literals it needs; searching
 /// for each literal separately cost as much as matching the cues. Here each text position looks
-/// up the literals that begin with its two scalars, and a requirement becomes a short program
+/// up the literals that begin with its three scalars, and a requirement becomes a short program
 /// over the literals' numbers.
 struct LiteralIndex: Sendable {
     /// The literals, lower case, as scalars, one after another: literal `n` is
     /// `scalars[literalStarts[n]..<literalStarts[n + 1]]`.
     private let scalars: [UInt32]
     private let literalStarts: [Int32]
-    /// Literal numbers grouped by the key of their first two scalars: bucket `k` is
+    /// Literal numbers grouped by the key of their first three scalars: bucket `k` is
     /// `bucketLiterals[bucketStarts[k]..<bucketStarts[k + 1]]`.
     private let bucketStarts: [Int32]
     private let bucketLiterals: [Int32]
@@ -23,10 +23,14 @@ struct LiteralIndex: Sendable {
                 if !literals.contains(scalars) { literals.append(scalars) }
             }
         }
-        var buckets = [[Int32]](repeating: [], count: Self.bucketCount)
+        var buckets = [[Int32]](repeating: [], count: 1 << (3 * Self.bitsPerScalar))
         for (number, literal) in literals.enumerated() {
-            // A one-scalar literal goes in every bucket its scalar opens.
-            let keys = literal.count > 1 ? [Self.key(literal[0], literal[1])] : (0..<64).map { Self.key(literal[0], UInt32($0)) }
+            // A literal shorter than the key goes in every bucket it opens.
+            var keys = [0]
+            for i in 0..<3 {
+                let parts = i < literal.count ? [Int(literal[i]) & Self.scalarMask] : Array(0...Self.scalarMask)
+                keys = keys.flatMap { key in parts.map { key << Self.bitsPerScalar | $0 } }
+            }
             for key in keys { buckets[key].append(Int32(number)) }
         }
         scalars = Array(literals.joined())
@@ -43,13 +47,19 @@ struct LiteralIndex: Sendable {
         scalars[Int(literalStarts[number])..<Int(literalStarts[number + 1])]
     }
 
-    /// The bucket of a literal that starts with `first`, `second`: six bits of each, which keeps
-    /// lower-case letters apart and the table small enough for the first-level cache.
-    private static func key(_ first: UInt32, _ second: UInt32) -> Int {
-        Int(first & 0x3F) << 6 | Int(second & 0x3F)
-    }
+    /// A key holds the low five bits of each of three scalars: enough to keep lower-case letters
+    /// apart, so that nearly every position finds its bucket empty.
+    private static let bitsPerScalar = 5
+    private static let scalarMask = (1 << bitsPerScalar) - 1
 
-    private static let bucketCount = 1 << 12
+    /// The bucket of the literals that may start at `position` (past the end counts as 0).
+    private static func key(_ text: UnsafeBufferPointer<UInt32>, at position: Int) -> Int {
+        var key = 0
+        for i in position..<(position + 3) {
+            key = key << bitsPerScalar | (i < text.count ? Int(text[i]) & scalarMask : 0)
+        }
+        return key
+    }
 
     /// Which literals occur in `text` (lower-case scalars), by number.
     func occurrences(in text: [UInt32]) -> [Bool] {
@@ -61,7 +71,7 @@ struct LiteralIndex: Sendable {
                         bucketStarts.withUnsafeBufferPointer { bucketStarts in
                             bucketLiterals.withUnsafeBufferPointer { bucketLiterals in
                                 for position in text.indices {
-                                    let key = Self.key(text[position], position + 1 < text.count ? text[position + 1] : 0)
+                                    let key = Self.key(text, at: position)
                                     for slot in Int(bucketStarts[key])..<Int(bucketStarts[key + 1]) {
                                         let number = Int(bucketLiterals[slot])
                                         let start = Int(literalStarts[number]), count = Int(literalStarts[number + 1]) - start
