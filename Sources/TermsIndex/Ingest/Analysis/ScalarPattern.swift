@@ -7,6 +7,7 @@
 /// `FoldedText` accepts it finds exactly the matches that `NSRegularExpression` with
 /// `.caseInsensitive` finds. `init` fails on syntax outside that part, and callers keep ICU.
 struct ScalarPattern: Sendable {
+    /// The parsed pattern, compiled to `program` by `Compiler`.
     indirect enum Node: Sendable {
         case scalar(UInt32)
         /// `.`: anything but a line end.
@@ -60,22 +61,14 @@ struct ScalarPattern: Sendable {
 
     /// Matches in `text`, counted up to `limit` as `NSRegularExpression.enumerateMatches` finds them.
     func matchCount(in text: FoldedText, limit: Int) -> Int {
-        text.scalars.withUnsafeBufferPointer { scalars in
-            program.withUnsafeBufferPointer { program in
-                operands.withUnsafeBufferPointer { operands in
-                    startScalars.withUnsafeBufferPointer { startScalars in
+        program.withUnsafeBufferPointer { program in
+            operands.withUnsafeBufferPointer { operands in
+                text.scalars.withUnsafeBufferPointer { scalars in
                     var machine = Machine(program: program, operands: operands, text: scalars)
                     var count = 0
                     var from = 0
-                    /// Whether a match can start at `position`, judged by the scalar there.
-                    func mayStart(at position: Int) -> Bool {
-                        if startsAnywhere { return true }
-                        guard position < scalars.count else { return false }
-                        let scalar = scalars[position]
-                        return scalar < 256 && startScalars[Int(scalar)]
-                    }
                     search: while count < limit, from <= scalars.count {
-                        for start in from...scalars.count where mayStart(at: start) {
+                        for start in from...scalars.count where mayStart(scalars, at: start) {
                             guard let end = machine.matchEnd(from: start) else { continue }
                             count += 1
                             // After an empty match the search moves on by one, as ICU's does.
@@ -85,10 +78,17 @@ struct ScalarPattern: Sendable {
                         break
                     }
                     return count
-                    }
                 }
             }
         }
+    }
+
+    /// Whether a match can start at `position`, judged by the scalar there.
+    private func mayStart(_ scalars: UnsafeBufferPointer<UInt32>, at position: Int) -> Bool {
+        if startsAnywhere { return true }
+        guard position < scalars.count else { return false }
+        let scalar = scalars[position]
+        return scalar < 256 && startScalars[Int(scalar)]
     }
 
     /// The scalars a match of `nodes` can begin with, or nil when that is not a short list.
