@@ -243,8 +243,15 @@ enum RequiredLiterals {
     /// The UTF-8 of `s.lowercased()`. Lowering scalar by scalar is slow for non-ASCII text, so
     /// the bytes are lowered here when every scalar is ASCII, Latin-1 or in U+2000–U+20FF
     /// (punctuation and currency, which have no case): the common case for Dutch and English.
-    static func loweredBytes(_ s: String) -> [UInt8] {
+    static func loweredBytes<S: StringProtocol>(_ s: S) -> [UInt8] {
         var bytes = Array(s.utf8)
+        let lowered = bytes.withUnsafeMutableBufferPointer(lowerInPlace)
+        return lowered ? bytes : Array(s.lowercased().utf8)
+    }
+
+    /// Lowers the UTF-8 in `bytes` as `loweredBytes` does; false, leaving it half done, when it
+    /// holds a scalar outside ASCII, Latin-1 and U+2000–U+20FF.
+    static func lowerInPlace(_ bytes: inout UnsafeMutableBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -262,10 +269,10 @@ enum RequiredLiterals {
             case 0xE2 where bytes[i + 1] <= 0x83:  // U+2000–U+20FF
                 i += 3
             default:
-                return Array(s.lowercased().utf8)
+                return false
             }
         }
-        return bytes
+        return true
     }
 }
 

@@ -8,9 +8,12 @@ import Foundation
 /// cues are regular expressions over word stems, matched anywhere in a word so Dutch compounds hit
 /// (`aansprakelijk` in `productaansprakelijkheid`, `lever` in `leveringstermijn`).
 public struct TopicTagger: Sendable {
-    /// One content cue: a pattern, its weight, and the language it belongs to (nil: both).
-    struct Cue: Sendable {
+    /// One content cue: a pattern, its weight, and the language it belongs to (nil: both). A class,
+    /// so the scoring loop borrows a cue instead of copying its fields.
+    final class Cue: Sendable {
         let regex: NSRegularExpression
+        /// The same pattern without ICU, for text that `FoldedText` accepts; nil if it needs ICU.
+        let pattern: ScalarPattern?
         let weight: Double
         let language: Language?
         /// What every match contains (lower case), checked on text that folds plainly
@@ -19,6 +22,18 @@ public struct TopicTagger: Sendable {
         /// The filter the tagger always had, one literal per alternative (`RequiredLiterals.of`),
         /// kept for text that does not fold plainly so that no tag there changes.
         let literals: [RequiredLiterals.Needle]?
+        /// `requirement` over the tagger's `LiteralIndex`, for text that `FoldedText` accepts.
+        let indexedRequirement: LiteralIndex.Requirement?
+
+        init(_ entry: TopicCues.Pattern, literalIndex: LiteralIndex) {
+            regex = TopicTagger.compile(entry.pattern)
+            pattern = ScalarPattern(entry.pattern)
+            weight = entry.weight
+            language = entry.language
+            requirement = RequiredLiterals.requirement(entry.pattern, lowercased: true)
+            literals = RequiredLiterals.of(entry.pattern)?.map { .init(Array($0.lowercased().utf8)) }
+            indexedRequirement = requirement.map(literalIndex.requirement)
+        }
     }
 
     /// A topic's heading pattern and content cues.
@@ -34,20 +49,22 @@ public struct TopicTagger: Sendable {
     static let overrideScore = 3.0
 
     let rules: [Rule]
+    /// The literals of every cue's requirement, found in a clause in one pass.
+    private let literalIndex: LiteralIndex
     /// Topics of the headings seen so far: an article heading repeats for each of its clauses.
     private let headingCache = HeadingCache()
 
     /// A tagger with the built-in Dutch and English cues (documented in docs/topics.md).
     public init() {
+        let literalIndex = LiteralIndex(TopicCues.table.flatMap(\.cues).compactMap {
+            RequiredLiterals.requirement($0.pattern, lowercased: true)
+        })
         rules = TopicCues.table.map { entry in
             Rule(topic: entry.topic,
                  heading: Self.compile(entry.heading),
-                 cues: entry.cues.map {
-                     Cue(regex: Self.compile($0.pattern), weight: $0.weight, language: $0.language,
-                         requirement: RequiredLiterals.requirement($0.pattern, lowercased: true),
-                         literals: RequiredLiterals.of($0.pattern)?.map { .init(Array($0.lowercased().utf8)) })
-                 })
+                 cues: entry.cues.map { Cue($0, literalIndex: literalIndex) })
         }
+        self.literalIndex = literalIndex
     }
 
     static func compile(_ pattern: String) -> NSRegularExpression {
@@ -90,18 +107,34 @@ public struct TopicTagger: Sendable {
     /// Weighted cue hits per topic; a cue counts at most twice so one repeated word cannot decide.
     func contentScores(_ text: String, language: Language) -> [Topic: Double] {
         let range = NSRange(text.startIndex..., in: text)
-        // Regular expressions are the expensive part of ingestion; most cues cannot match a given
-        // clause, and a byte search for their literals says so without running them.
+        // Most cues cannot match a given clause, and a search for their literals says so
+        // without running them.
+        if let scalars = FoldedText(text) {
+            // The usual case: one pass finds the literals, and the cues run without ICU.
+            let found = literalIndex.occurrences(in: scalars.scalars)
+            return scores(language: language) { cue in
+                guard cue.indexedRequirement?.isMet(by: found) ?? true else { return 0 }
+                guard let pattern = cue.pattern else { return Self.matchCount(cue.regex, in: text, range: range, limit: 2) }
+                return pattern.matchCount(in: scalars, limit: 2)
+            }
+        }
         let lowered = RequiredLiterals.loweredBytes(text)
         let foldsPlainly = RequiredLiterals.foldsPlainly(text)
+        return scores(language: language) { cue in
+            let mayMatch = foldsPlainly ? cue.requirement?.isMet(by: lowered) ?? true
+                                        : cue.literals?.contains { $0.occurs(in: lowered) } ?? true
+            return mayMatch ? Self.matchCount(cue.regex, in: text, range: range, limit: 2) : 0
+        }
+    }
+
+    /// Weighted `matchCount`s of the cues for `language`, per topic that has any.
+    private func scores(language: Language, matchCount: (Cue) -> Int) -> [Topic: Double] {
         var scores: [Topic: Double] = [:]
         for rule in rules {
             var score = 0.0
             for cue in rule.cues where cue.language == nil || cue.language == language {
-                let mayMatch = foldsPlainly ? cue.requirement?.isMet(by: lowered) ?? true
-                                            : cue.literals?.contains { $0.occurs(in: lowered) } ?? true
-                guard mayMatch else { continue }
-                score += cue.weight * Double(Self.matchCount(cue.regex, in: text, range: range, limit: 2))
+                let count = matchCount(cue)
+                if count > 0 { score += cue.weight * Double(count) }
             }
             if score > 0 { scores[rule.topic] = score }
         }

@@ -85,10 +85,19 @@ struct MarkdownExtractor {
         return nil
     }
 
+    /// Whether `byte` can open inline markup: a backslash, `!`, `*`, a backtick, `_`, `[` or `<`.
+    private static func isInlineMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "`"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "<"):
+            true
+        default: false
+        }
+    }
+
     /// Inline markup: emphasis markers, code spans, links and images reduced to their text.
     func inline(_ text: String) -> String {
         // Most lines have no markup: no character below can match unless its byte is there.
-        guard text.utf8.contains(where: { "\\!*`_[<".utf8.contains($0) }) else { return Entities.decode(text) }
+        guard text.utf8.contains(where: Self.isInlineMarkup) else { return Entities.decode(text) }
         let chars = Array(text)
         var out: [Character] = []
         out.reserveCapacity(chars.count)

@@ -147,7 +147,7 @@ enum Entities {
 
     static func decode(_ text: String) -> String {
         // The byte test first: the character test (an "&" with no combining mark) walks graphemes.
-        guard text.utf8.contains(UInt8(ascii: "&")), text.contains("&") else { return text }
+        guard text.containsByte(UInt8(ascii: "&")), text.contains("&") else { return text }
         let s = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -26,7 +26,7 @@ enum CharacterRepair {
 
     /// `normaliseLineEndings` over a whole text; text without a CR comes back as it is.
     static func normaliseLineEndings(_ text: String, log: inout RepairLog) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\r")) else { return text }
         return String(String.UnicodeScalarView(normaliseLineEndings(Array(text.unicodeScalars), log: &log)))
     }
 

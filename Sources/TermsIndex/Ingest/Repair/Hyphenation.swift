@@ -13,9 +13,9 @@ struct Hyphenation {
         self.vocabulary = vocabulary
         for line in lines {
             for token in Hyphenation.tokens(line) {
-                let lower = token.lowercased()
+                let lower = token.quickLowercased()
                 // The byte test first: Foundation's contains() bridges to NSString.
-                if lower.utf8.contains(UInt8(ascii: "-")), lower.contains("-") {
+                if lower.containsByte(UInt8(ascii: "-")), lower.contains("-") {
                     hyphenated[lower, default: 0] += 1
                 } else {
                     words[lower, default: 0] += 1
@@ -105,7 +105,7 @@ struct Hyphenation {
     /// Joins typesetting hyphens left inside `line`, including "tele- communicatie".
     func repairMidLine(_ line: String, log: inout RepairLog) -> String {
         // The byte test first: the character test (a hyphen with no combining mark) walks graphemes.
-        guard line.utf8.contains(UInt8(ascii: "-")), line.contains("-") else { return line }
+        guard line.containsByte(UInt8(ascii: "-")), line.contains("-") else { return line }
         return line.hasOnlySingleScalarCharacters
             ? repairMidLine(Array(line.unicodeScalars), log: &log)
             : repairMidLine(Array(line), log: &log)

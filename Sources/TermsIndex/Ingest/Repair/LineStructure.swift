@@ -85,7 +85,7 @@ enum UnitStart {
     static func isHeadingLine(_ line: String) -> Bool {
         if isAllCapsHeading(line) || line.hasPrefix("#") { return true }
         guard line.count <= 80, let last = line.last, !".,;:".contains(last) else { return false }
-        let lower = line.lowercased()
+        let lower = line.quickLowercased()
         let keywords = ["artikel ", "article ", "art. ", "bijlage ", "annex ", "appendix ", "hoofdstuk ", "chapter ", "module "]
         return keywords.contains { lower.hasPrefix($0) } && isUnitStart(line)
     }

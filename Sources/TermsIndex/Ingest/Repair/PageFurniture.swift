@@ -28,20 +28,20 @@ enum PageFurniture {
     }
 
     static func isWebChrome(_ line: String) -> Bool {
-        let lower = line.lowercased()
+        let lower = line.quickLowercased()
         return lower == "top of page" || lower == "bottom of page" || lower == "back to top" || lower == "naar boven"
     }
 
     static func isCopyright(_ line: String) -> Bool {
         guard line.hasAtMostCharacters(80) else { return false }
-        let lower = line.lowercased()
+        let lower = line.quickLowercased()
         return lower.hasPrefix("©") || lower.hasPrefix("(c)") || lower.hasPrefix("copyright")
     }
 
     /// Lower-cased, digits as '#', so "Pagina 3 van 9" and running footers with page numbers match.
     static func key(_ line: String) -> String {
         // ASCII digits are single UTF-8 bytes, so swapping bytes keeps every other scalar intact.
-        String(decoding: line.lowercased().utf8.map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
+        String(decoding: RequiredLiterals.loweredBytes(line).map { $0 >= 0x30 && $0 <= 0x39 ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
     }
 
     /// Marks furniture lines in `lines` (already trimmed); returns the indexes to drop.
@@ -108,7 +108,7 @@ enum PageFurniture {
             let t = line.text
             // A short line that recurs with a changing number: a running footer with a page counter
             // ("Algemene voorwaarden OAE Consultants 5") in text without page breaks.
-            if t.hasAtMostCharacters(70), k.utf8.contains(UInt8(ascii: "#")), k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
+            if t.hasAtMostCharacters(70), k.containsByte(UInt8(ascii: "#")), k.contains("#"), (keyCounts[k] ?? 0) >= 3, (keyTexts[k]?.count ?? 0) >= 2,
                let first = t.unicodeScalars.first, let last = t.unicodeScalars.last,
                ("0"..."9").contains(last) || ("0"..."9").contains(first),
                !UnitStart.isUnitStart(t) {

@@ -24,9 +24,11 @@ extension Unicode.Scalar: TextUnit {
     }
 
     static func string<S: Sequence>(_ units: S) -> String where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: units)
-        return String(view)
+        // Encoding into bytes is much cheaper than appending to a `UnicodeScalarView` one by one.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.underestimatedCount)
+        for scalar in units { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `properties.isWhitespace`, answered inline for ASCII.
@@ -64,6 +66,31 @@ extension StringProtocol {
         return true
     }
 
+    /// `lowercased()`, lowered byte by byte when every scalar is ASCII, Latin-1 or general
+    /// punctuation (`RequiredLiterals.loweredBytes`), instead of looking up each scalar's mapping.
+    func quickLowercased() -> String {
+        var lowered = true
+        // Written in place: a short result stays a small string, with no allocation at all.
+        let result = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            var bytes = UnsafeMutableBufferPointer(rebasing: buffer[..<utf8.count])
+            let copied = utf8.withContiguousStorageIfAvailable { source in
+                if let base = source.baseAddress { bytes.baseAddress!.initialize(from: base, count: source.count) }
+            }
+            if copied == nil { _ = bytes.initialize(from: utf8) }
+            lowered = RequiredLiterals.lowerInPlace(&bytes)
+            return bytes.count
+        }
+        return lowered ? result : lowercased()
+    }
+
+    /// `utf8.contains(byte)`, by memchr over the contiguous UTF-8 (the generic loop goes byte by byte).
+    func containsByte(_ byte: UInt8) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false
+        }
+        return found ?? utf8.contains(byte)
+    }
+
     /// `split(separator: " ").count`, but counting no further than `limit + 1`.
     func wordCount(max limit: Int) -> Int {
         var count = 0
@@ -93,7 +120,7 @@ extension String {
     /// `split(separator: "\n", omittingEmptySubsequences:)`, on bytes when the text has no CR
     /// (a line feed is a character of its own except after a CR).
     func splitLines(omittingEmptySubsequences: Bool) -> [Substring] {
-        guard !utf8.contains(UInt8(ascii: "\r")) else {
+        guard !containsByte(UInt8(ascii: "\r")) else {
             return split(separator: "\n", omittingEmptySubsequences: omittingEmptySubsequences)
         }
         return utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: omittingEmptySubsequences)

@@ -155,7 +155,7 @@ enum LineClassifier {
 
     /// "Algemene Voorwaarden EasyComp Zeeland – B2B": a title line that may open a second set of terms.
     static func isDocumentTitle(_ line: String) -> Bool {
-        let lower = line.lowercased()
+        let lower = line.quickLowercased()
         guard lower.hasPrefix("algemene voorwaarden") || lower.hasPrefix("general terms")
             || lower.hasPrefix("leveringsvoorwaarden") else { return false }
         let words = line.split(separator: " ").count
