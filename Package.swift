@@ -37,7 +37,7 @@ let package = Package(
             ],
             // jemalloc as the process's malloc (Debian: apt-get install libjemalloc-dev): Xapian's
             // writer and our workers allocate millions of small map nodes and strings, many freed
-            // on another thread than the one that made them; indexing takes 10-20% less CPU than
+            // on another thread than the one that made them; indexing takes 10-15% less CPU than
             // with glibc's malloc (Benchmarks/README.md).
             linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),

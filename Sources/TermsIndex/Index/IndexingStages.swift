@@ -37,7 +37,6 @@ public enum IndexingStages {
             try time(&report.prepareSeconds) { prepared = try preparer.prepare(document) }
             try time(&report.writeSeconds) {
                 report.clauses += try writer.write(prepared!, replacing: false)
-                prepared = nil
                 if batchFiles >= batch.batchFiles || batchBytes >= batch.batchBytes {
                     try writer.commitBatch()
                     try writer.beginBatch()
@@ -45,6 +44,8 @@ public enum IndexingStages {
                     batchBytes = 0
                 }
             }
+            // `index` frees written documents on the workers.
+            time(&report.prepareSeconds) { prepared = nil }
             let size = Int((try? FileManager.default.attributesOfItem(atPath: source.url.path)[.size] as? Int) ?? 0)
             report.files += 1
             report.bytes += size

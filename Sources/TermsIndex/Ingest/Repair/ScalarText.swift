@@ -73,7 +73,7 @@ extension StringProtocol {
         // Written in place: a short result stays a small string, with no allocation at all.
         let result = String(unsafeUninitializedCapacity: utf8.count) { buffer in
             var bytes = UnsafeMutableBufferPointer(rebasing: buffer[..<utf8.count])
-            let copied = utf8.withContiguousStorageIfAvailable { source in
+            let copied: Void? = utf8.withContiguousStorageIfAvailable { source in
                 if let base = source.baseAddress { bytes.baseAddress!.initialize(from: base, count: source.count) }
             }
             if copied == nil { _ = bytes.initialize(from: utf8) }
