@@ -18,10 +18,7 @@ struct BenchCommand: ParsableCommand {
         @Argument var paths: [String]
 
         func run() throws {
-            let report = try IndexingBaseline.run(paths, into: index)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(IndexingBaseline.run(paths, into: index))
         }
     }
 
@@ -66,10 +63,7 @@ struct BenchCommand: ParsableCommand {
         @Argument var paths: [String]
 
         func run() throws {
-            let report = try IndexingStages.run(paths, into: index)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(IndexingStages.run(paths, into: index))
         }
     }
 
@@ -97,4 +91,11 @@ struct BenchCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
         }
     }
+}
+
+/// Prints `report` as one line of JSON with sorted keys.
+private func printJSON<T: Encodable>(_ report: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    print(String(decoding: try encoder.encode(report), as: UTF8.self))
 }
