@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import TermsIndex
+import Xapian
 
 /// The small pieces incremental and sharded indexing rely on.
 final class IndexBookkeepingTests: XCTestCase {
@@ -20,20 +21,31 @@ final class IndexBookkeepingTests: XCTestCase {
         XCTAssertNotEqual(ContentHash.hex(Data("ab".utf8)), ContentHash.hex(Data("ab\0".utf8)), "length counts")
     }
 
-    /// The hand-written document data is exactly what JSONEncoder (sorted keys) writes, and decodes.
-    func testStoredClauseJSONIsJSONEncodersOutput() throws {
-        let tricky = "\"Quotes\", back\\slash, a/slash, tab\tnewline\ncr\r\u{1}\u{8}\u{C}\u{1F}, cliënt €5 😀 \u{2028}"
+    /// The document data decodes to the clause it was written from, whatever its fields hold
+    /// (separators, digits, control characters, empty and absent fields), and damaged data is a
+    /// corrupt-index error, never a wrong clause.
+    func testStoredClauseDataRoundTripsAndRejectsDamage() throws {
+        let tricky = "\"Quotes\", 12:34 - back\\slash, tab\tnewline\ncr\r\u{1}\u{8}\u{C}\u{1F}, cliënt €5 😀 \u{2028}"
         let metadata = DocumentMetadata(supplier: "A/B \"Lev\" B.V.", title: tricky, languages: [.dutch], versionDate: "2024-01-01", kind: "consumer")
-        let full = Clause(key: "14.1", location: ClauseLocation(part: "Bijlage A", article: "14", articleHeading: tricky, clause: "14.1", heading: "Kop"),
+        let full = Clause(key: "14.1", location: ClauseLocation(part: "Bijlage A", article: "14", articleHeading: tricky, clause: "14.1", heading: "-"),
                           text: tricky, language: .english, topics: ["liability", "price"])
         let bare = Clause(key: "p1", location: ClauseLocation(clause: "p1"), text: "", language: .dutch)
-        let document = TermsDocument(id: "doc", path: "/tmp/a \\ b.txt", metadata: metadata, clauses: [full, bare])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let emptyFields = Clause(key: "3", location: ClauseLocation(part: "", article: "", clause: "3", heading: ""), text: "7:", language: .dutch, topics: [""])
+        let document = TermsDocument(id: "doc", path: "/tmp/a \\ b.txt", metadata: metadata, clauses: [full, bare, emptyFields])
         for (ordinal, clause) in document.clauses.enumerated() {
-            let stored = StoredClause(clause, of: document, ordinal: ordinal)
-            XCTAssertEqual(stored.encoded(), String(decoding: try encoder.encode(stored), as: UTF8.self))
-            XCTAssertEqual(try StoredClause.decode(stored.encoded()), stored)
+            let stored = StoredClause(clause, of: document, ordinal: ordinal + 1000)
+            let data = stored.encoded()
+            XCTAssertEqual(try StoredClause.decode(data), stored)
+            // Cut short or extended, the data is rejected.
+            for cut in [1, 2, 5] {
+                XCTAssertThrowsError(try StoredClause.decode(String(String.UnicodeScalarView(data.unicodeScalars.dropLast(cut)))))
+            }
+            XCTAssertThrowsError(try StoredClause.decode(data + "-"))
+        }
+        for damaged in ["", "-", "{\"id\":\"x\"}", "99999999999999999999999:x", String(repeating: "-", count: 20)] {
+            XCTAssertThrowsError(try StoredClause.decode(damaged), damaged) { error in
+                XCTAssertEqual((error as? XapianError)?.kind, .corrupt)
+            }
         }
     }
 

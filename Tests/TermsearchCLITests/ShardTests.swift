@@ -96,11 +96,11 @@ final class ShardTests: CLITestCase {
         XCTAssertEqual(tcpFacets, localObject["facets"] as? [String: [String: Int]], "facets through the remote shard")
         XCTAssertEqual(tcpObject["total"] as? Int, localObject["total"] as? Int)
 
-        // Facet counts (a ValueCountMatchSpy on the supplier slot) through the remote shard.
+        // Facet counts (a ValueCountMatchSpy on the document slot) through the remote shard.
         func supplierCounts(_ database: Database) throws -> (Int, Int) {
             let enquire = Enquire(database: database)
             enquire.setQuery(try QueryParser().parse("aansprakelijkheid"))
-            let spy = ValueCountMatchSpy(slot: IndexSchema.supplierSlot)
+            let spy = ValueCountMatchSpy(slot: IndexSchema.documentSlot)
             enquire.addMatchSpy(spy)
             let mset = try enquire.mset(first: 0, maxItems: 1000)
             return (mset.matchesEstimated, spy.total)

@@ -86,19 +86,15 @@ final class ClauseAnalyzer {
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.clause, clause.clause))
 
         // Values for facets, collapsing and ranges.
-        doc.setValue(IndexSchema.supplierSlot, clause.supplier)
+        doc.setValue(IndexSchema.documentSlot, DocumentValue(document: clause.document, supplier: clause.supplier, kind: clause.kind).encoded)
         doc.setValue(IndexSchema.languageSlot, clause.language.rawValue)
-        if let kind = clause.kind { doc.setValue(IndexSchema.kindSlot, kind) }
         if !clause.topics.isEmpty {
             doc.setValue(IndexSchema.topicsSlot, clause.topics.sorted().joined(separator: IndexSchema.topicSeparator))
         }
-        doc.setValue(IndexSchema.documentSlot, clause.document)
         if let date = clause.versionDate {
             doc.setValue(IndexSchema.versionDateSlot, date)
             if let year = Int(date.prefix(4)) {
                 doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.year, String(year)))
-                doc.setValue(IndexSchema.yearSlot, String(year))
-                doc.setValue(IndexSchema.yearNumberSlot, Serialisation.sortable(Double(year)))
             }
         }
         addVariantsAndCountSpelling(in: doc, spelling: &spelling)

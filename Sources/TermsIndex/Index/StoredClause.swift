@@ -43,102 +43,115 @@ public struct StoredClause: Codable, Sendable, Equatable {
         self.ordinal = ordinal
     }
 
-    /// The JSON stored as Xapian document data: what `JSONEncoder` with sorted keys writes (nil
-    /// fields left out), written by hand because this runs for every clause indexed.
+    /// The Xapian document data of the clause. The fields in a fixed order, each written as its
+    /// UTF-8 length in decimal, `:` and its bytes, or `-` when absent; the topics as their count and
+    /// then each topic; the text last. No keys and no escaping: it is written for every clause
+    /// indexed and read for every hit shown, and Xapian compresses less of it (schema 3; schema 2
+    /// stored JSON).
     func encoded() -> String {
-        var json = JSONObjectWriter()
-        json.add("article", article)
-        json.add("articleHeading", articleHeading)
-        json.add("clause", clause)
-        json.add("document", document)
-        json.add("heading", heading)
-        json.add("id", id)
-        json.add("kind", kind)
-        json.add("language", language.rawValue)
-        json.addNumber("ordinal", ordinal)
-        json.add("part", part)
-        json.add("path", path)
-        json.add("supplier", supplier)
-        json.add("text", text)
-        json.add("title", title)
-        json.addArray("topics", topics)
-        json.add("versionDate", versionDate)
-        json.add("versionLabel", versionLabel)
-        return json.finish()
+        var out = ""
+        out.reserveCapacity(text.utf8.count + path.utf8.count + title.utf8.count + 128)
+        func field(_ value: String?) {
+            guard let value else { out += "-"; return }
+            out += String(value.utf8.count)
+            out += ":"
+            out += value
+        }
+        for value in [id, document, path, supplier, title, language.rawValue, versionDate, versionLabel, kind,
+                      part, article, articleHeading, clause, heading, String(ordinal), String(topics.count)] {
+            field(value)
+        }
+        for topic in topics { field(topic) }
+        field(text)
+        return out
     }
 
     /// Decodes document data written by `encoded()`.
     /// Throws a DatabaseCorruptError when the stored data is not a clause (a damaged docdata
-    /// table), so callers report a damaged index rather than a JSON error.
+    /// table), so callers report a damaged index rather than a parse error.
     static func decode(_ data: String) throws -> StoredClause {
-        do {
-            return try JSONDecoder().decode(StoredClause.self, from: Data(data.utf8))
-        } catch {
+        var data = data
+        let clause = data.withUTF8 { bytes -> StoredClause? in
+            var reader = FieldReader(bytes: bytes)
+            guard let id = reader.required(), let document = reader.required(), let path = reader.required(),
+                  let supplier = reader.required(), let title = reader.required(),
+                  let language = reader.required().flatMap(Language.init(rawValue:)),
+                  let versionDate = reader.optional(), let versionLabel = reader.optional(), let kind = reader.optional(),
+                  let part = reader.optional(), let article = reader.optional(), let articleHeading = reader.optional(),
+                  let clause = reader.required(), let heading = reader.optional(),
+                  let ordinal = reader.required().flatMap({ Int($0) }),
+                  let topicCount = reader.required().flatMap({ Int($0) }), topicCount >= 0, topicCount <= bytes.count
+            else { return nil }
+            var topics: [String] = []
+            for _ in 0..<topicCount {
+                guard let topic = reader.required() else { return nil }
+                topics.append(topic)
+            }
+            guard let text = reader.required(), reader.atEnd else { return nil }
+            return StoredClause(id: id, document: document, path: path, supplier: supplier, title: title,
+                                language: language, versionDate: versionDate, versionLabel: versionLabel, kind: kind,
+                                part: part, article: article, articleHeading: articleHeading, clause: clause,
+                                heading: heading, topics: topics, text: text, ordinal: ordinal)
+        }
+        guard let clause else {
             throw XapianError(kind: .corrupt, type: "DatabaseCorruptError",
                               message: "a stored clause cannot be decoded (the docdata table is damaged)")
         }
+        return clause
+    }
+
+    private init(id: String, document: String, path: String, supplier: String, title: String, language: Language,
+                 versionDate: String?, versionLabel: String?, kind: String?, part: String?, article: String?,
+                 articleHeading: String?, clause: String, heading: String?, topics: [String], text: String, ordinal: Int) {
+        self.id = id
+        self.document = document
+        self.path = path
+        self.supplier = supplier
+        self.title = title
+        self.language = language
+        self.versionDate = versionDate
+        self.versionLabel = versionLabel
+        self.kind = kind
+        self.part = part
+        self.article = article
+        self.articleHeading = articleHeading
+        self.clause = clause
+        self.heading = heading
+        self.topics = topics
+        self.text = text
+        self.ordinal = ordinal
     }
 }
 
-/// Writes one JSON object, keys in the order added, strings escaped as `JSONEncoder` does.
-struct JSONObjectWriter {
-    private var out = "{"
+/// Reads the fields of `StoredClause.encoded()`: `length:bytes` or `-`.
+private struct FieldReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var offset = 0
 
-    mutating func add(_ key: String, _ value: String?) {
-        guard let value else { return }
-        addKey(key)
-        appendString(value)
+    var atEnd: Bool { offset == bytes.count }
+
+    /// A present field; nil if the data is malformed or the field is absent.
+    mutating func required() -> String? {
+        optional() ?? nil
     }
 
-    mutating func addNumber(_ key: String, _ value: Int) {
-        addKey(key)
-        out += String(value)
-    }
-
-    mutating func addArray(_ key: String, _ values: [String]) {
-        addKey(key)
-        out += "["
-        for (i, value) in values.enumerated() {
-            if i > 0 { out += "," }
-            appendString(value)
+    /// `.some(nil)` for an absent field, `.some(value)` for a present one, nil if malformed.
+    mutating func optional() -> String?? {
+        guard offset < bytes.count else { return nil }
+        if bytes[offset] == UInt8(ascii: "-") {
+            offset += 1
+            return .some(nil)
         }
-        out += "]"
-    }
-
-    mutating func finish() -> String { out + "}" }
-
-    private mutating func addKey(_ key: String) {
-        if out.utf8.count > 1 { out += "," }
-        appendString(key)
-        out += ":"
-    }
-
-    private mutating func appendString(_ value: String) {
-        out += "\""
-        var plainStart = value.utf8.startIndex
-        for i in value.utf8.indices {
-            let byte = value.utf8[i]
-            let escape: String?
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case UInt8(ascii: "/"): escape = "\\/"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x08: escape = "\\b"
-            case 0x0C: escape = "\\f"
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
-            }
-            guard let escape else { continue }
-            out += value[plainStart..<i]
-            out += escape
-            plainStart = value.utf8.index(after: i)
+        var length = 0
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: ":") {
+            let digit = Int(bytes[offset]) - 48
+            guard (0...9).contains(digit), length < bytes.count else { return nil }
+            length = length * 10 + digit
+            offset += 1
         }
-        out += value[plainStart...]
-        out += "\""
+        guard offset < bytes.count, length <= bytes.count - offset - 1 else { return nil }
+        let start = offset + 1
+        offset = start + length
+        return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
     }
 }

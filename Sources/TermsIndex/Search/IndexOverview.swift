@@ -74,13 +74,13 @@ extension TermsSearcher {
     /// Every supplier in the index with its number of clauses.
     public func suppliers() throws -> [String: Int] {
         try withReopenOnModification {
-            let spy = ValueCountMatchSpy(slot: IndexSchema.supplierSlot)
+            let spy = ValueCountMatchSpy(slot: IndexSchema.documentSlot)
             let enquire = Enquire(database: database)
             enquire.setQuery(.matchAll)
             enquire.addMatchSpy(spy)
             let count = try database.documentCount
             _ = try enquire.mset(first: 0, maxItems: 0, checkAtLeast: count)
-            return Dictionary(spy.counts().map { ($0.value, $0.count) }, uniquingKeysWith: +)
+            return Dictionary(spy.counts().map { (DocumentValue($0.value).supplier, $0.count) }, uniquingKeysWith: +)
         }
     }
 

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// - `"…"~N` — the phrase, and near it its words in order within Xapian's `ADJ/N`.
 /// - `clause:A.8.3` — boolean field values are lowercased (the index stores them lowercased).
-/// - `2019-05..2020` — a date range's upper bound includes all of a year or month it names
-///   (dates compare as ISO text, so `2020-03-15` > `2020`; the bound becomes `2020~`).
+/// - `2019-05..2020`, `2018..2025`, `year:2018..2025` — ranges of years and dates are all ranges
+///   of the ISO version date, and an upper bound includes all of a year or month it names (dates
+///   compare as ISO text, so `2020-03-15` > `2020`; the bound becomes `2020~`).
 struct QueryRewriter {
     /// One token of the query (see `QueryValidator.tokenize`), with the near window of a phrase.
     private struct Token {
@@ -88,17 +89,18 @@ struct QueryRewriter {
         return love + "(" + words.map { field + $0 }.joined(separator: " ADJ/\(window) ") + ")"
     }
 
-    /// Lowercases boolean field values and pads date ranges' upper bounds.
+    /// Lowercases boolean field values; makes year and date ranges date ranges with padded upper bounds.
     static func normalised(_ token: String) -> String {
         var sign = ""
         var body = Substring(token)
         if body.first == "+" || body.first == "-" { sign = String(body.removeFirst()) }
+        if let range = DateRange(String(body)) {
+            let upper = range.upper.map { $0.hasSuffix("~") ? $0 : $0 + "~" } ?? ""
+            return sign + (range.lower ?? "") + ".." + upper
+        }
         if let colon = body.firstIndex(of: ":"), booleanFields.contains(String(body[..<colon])),
            let first = body[body.index(after: colon)...].first, first != "\"", first != "(" {
             return sign + body.lowercased()
-        }
-        if let range = DateRange(String(body)), range.isDate, let upper = range.upper, !upper.hasSuffix("~") {
-            return sign + (range.lower ?? "") + ".." + upper + "~"
         }
         return token
     }

@@ -94,10 +94,8 @@ public final class TermsSearcher {
         for (field, prefix) in filterFields { parser.addBooleanPrefix(field, prefix) }
         // `article:14.1` also finds the clause labelled 14.1 (same group: ORed).
         parser.addBooleanPrefix("article", IndexSchema.clause)
-        // Ranges, tried in this order: `year:2018..2025` and `2018..2025` on the year; anything
-        // else that QueryValidator let through (`2019-01-01..2020-06-30`, `2019-06..`) on the ISO date.
-        parser.addNumberRangeProcessor(slot: IndexSchema.yearNumberSlot, marker: "year:")
-        parser.addNumberRangeProcessor(slot: IndexSchema.yearNumberSlot)
+        // Ranges of years and dates (`2018..2025`, `2019-01-01..2020-06-30`, `2019-06..`), all on
+        // the ISO version date: QueryRewriter drops `year:` and pads upper bounds (`..2025~`).
         parser.addRangeProcessor(slot: IndexSchema.versionDateSlot)
         return parser
     }
@@ -166,7 +164,7 @@ public final class TermsSearcher {
                     enquire.setCollapseKey(IndexSchema.documentSlot)
                     let mset = try enquire.mset(first: 0, maxItems: max(count, 1), checkAtLeast: count)
                     for item in mset {
-                        let document = try item.document().value(IndexSchema.documentSlot)
+                        let document = DocumentValue(try item.document().value(IndexSchema.documentSlot)).document
                         if seen.insert(document).inserted { best.append((item, mset, tier.kind)) }
                     }
                 }
