@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -411,6 +412,40 @@ int cx_doc_term_positions(const cx_document *doc, cx_term_positions_cb cb, void 
 
 cx_stem *cx_stem_new(const char *language, size_t language_len, cx_error *err) noexcept {
     return make<cx_stem>(err, [&] { return new cx_stem{Xapian::Stem(str(language, language_len))}; });
+}
+
+namespace {
+/// Xapian::Stem with a memo: text repeats its words, and a lookup is much cheaper than stemming.
+class MemoisedStem : public Xapian::StemImplementation {
+    Xapian::Stem stem;
+    std::string language;
+    size_t capacity;
+    std::unordered_map<std::string, std::string> memo;
+
+  public:
+    MemoisedStem(const std::string &language_, size_t capacity_)
+        : stem(language_), language(language_), capacity(capacity_) {}
+
+    std::string operator()(const std::string &word) override {
+        auto found = memo.find(word);
+        if (found != memo.end()) return found->second;
+        if (memo.size() >= capacity) memo.clear();
+        return memo.emplace(word, stem(word)).first->second;
+    }
+
+    std::string get_description() const override { return language; }
+};
+}  // namespace
+
+cx_stem *cx_stem_new_memoised(const char *language, size_t language_len, size_t capacity,
+                              cx_error *err) noexcept {
+    return make<cx_stem>(err, [&] {
+        std::string name = str(language, language_len);
+        // "none" and unknown languages: the plain constructor's behaviour and errors.
+        Xapian::Stem plain(name);
+        if (plain.is_none()) return new cx_stem{plain};
+        return new cx_stem{Xapian::Stem(new MemoisedStem(name, capacity))};
+    });
 }
 
 void cx_stem_free(cx_stem *stem) noexcept { delete stem; }

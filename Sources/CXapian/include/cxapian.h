@@ -184,6 +184,10 @@ int cx_doc_term_positions(const cx_document *doc, cx_term_positions_cb cb, void 
 // MARK: Stem and Stopper
 
 cx_stem *cx_stem_new(const char *language, size_t language_len, cx_error *err) CX_NOEXCEPT;
+/// The stemmer for `language`, remembering the stems of up to `capacity` distinct words (then it
+/// forgets them all and starts again). Not thread-safe: one per thread.
+cx_stem *cx_stem_new_memoised(const char *language, size_t language_len, size_t capacity,
+                              cx_error *err) CX_NOEXCEPT;
 void cx_stem_free(cx_stem *stem) CX_NOEXCEPT;
 int cx_stem_word(const cx_stem *stem, const char *word, size_t word_len, cx_bytes *out,
                  cx_error *err) CX_NOEXCEPT;

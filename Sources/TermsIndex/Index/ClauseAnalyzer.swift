@@ -29,7 +29,8 @@ final class ClauseAnalyzer {
     init(language: Language, stemmer: String, features: MatchingFeatures = .all) throws {
         self.language = language
         self.features = features
-        stem = try Stem(language: stemmer)
+        // Memoised: a worker stems the same words over and over (the memo holds up to 50,000 words).
+        stem = try Stem(language: stemmer, memoCapacity: 50_000)
         stopwords = Stopwords.words(for: language)
         generator.setStemmer(stem)
         generator.setStopper(Stopper(words: stopwords), strategy: .stemmed)
