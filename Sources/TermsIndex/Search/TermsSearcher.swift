@@ -55,7 +55,7 @@ public final class TermsSearcher {
                 throw TermsearchError.indexUnusable(
                     path: paths[0], reason: schema.isEmpty
                         ? "it has no termsearch schema version: it is not a termsearch index, or it is damaged (run: termsearch check --index \(paths[0]))"
-                        : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); index again")
+                        : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); delete it and index again")
             }
             let indexFeatures = try IndexWriter.features(of: database)
             self.features = features.subtracting(MatchingFeatures.indexTime.subtracting(indexFeatures))
