@@ -98,4 +98,3 @@ public struct DocumentValue: Hashable, Sendable {
         return document + "\u{1F}" + clean(supplier) + "\u{1F}" + clean(kind ?? "")
     }
 }
-

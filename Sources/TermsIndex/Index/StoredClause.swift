@@ -22,27 +22,6 @@ public struct StoredClause: Codable, Sendable, Equatable {
     /// Position of the clause in its document (0-based), for showing its neighbours.
     public var ordinal: Int
 
-    /// The stored form of one clause of `document`.
-    public init(_ clause: Clause, of document: TermsDocument, ordinal: Int) {
-        id = document.clauseID(clause)
-        self.document = document.id
-        path = document.path
-        supplier = document.metadata.supplier
-        title = document.metadata.title
-        language = clause.language
-        versionDate = document.metadata.versionDate
-        versionLabel = document.metadata.version
-        kind = document.metadata.kind
-        part = clause.location.part
-        article = clause.location.article
-        articleHeading = clause.location.articleHeading
-        self.clause = clause.location.clause
-        heading = clause.location.heading
-        topics = clause.topics
-        text = clause.text
-        self.ordinal = ordinal
-    }
-
     /// The Xapian document data of the clause. The fields in a fixed order, each written as its
     /// UTF-8 length in decimal, `:` and its bytes, or `-` when absent; the topics as their count and
     /// then each topic; the text last. No keys and no escaping: it is written for every clause
@@ -99,26 +78,27 @@ public struct StoredClause: Codable, Sendable, Equatable {
         }
         return clause
     }
+}
 
-    private init(id: String, document: String, path: String, supplier: String, title: String, language: Language,
-                 versionDate: String?, versionLabel: String?, kind: String?, part: String?, article: String?,
-                 articleHeading: String?, clause: String, heading: String?, topics: [String], text: String, ordinal: Int) {
-        self.id = id
-        self.document = document
-        self.path = path
-        self.supplier = supplier
-        self.title = title
-        self.language = language
-        self.versionDate = versionDate
-        self.versionLabel = versionLabel
-        self.kind = kind
-        self.part = part
-        self.article = article
-        self.articleHeading = articleHeading
-        self.clause = clause
-        self.heading = heading
-        self.topics = topics
-        self.text = text
+extension StoredClause {
+    /// The stored form of one clause of `document`.
+    public init(_ clause: Clause, of document: TermsDocument, ordinal: Int) {
+        id = document.clauseID(clause)
+        self.document = document.id
+        path = document.path
+        supplier = document.metadata.supplier
+        title = document.metadata.title
+        language = clause.language
+        versionDate = document.metadata.versionDate
+        versionLabel = document.metadata.version
+        kind = document.metadata.kind
+        part = clause.location.part
+        article = clause.location.article
+        articleHeading = clause.location.articleHeading
+        self.clause = clause.location.clause
+        heading = clause.location.heading
+        topics = clause.topics
+        text = clause.text
         self.ordinal = ordinal
     }
 }

@@ -108,7 +108,6 @@ struct QueryRewriter {
 
 /// A range token: `2018..2025`, `year:2018..2025`, `2019-01-01..2020-06-30`, `2019-06..`, `..2020`.
 struct DateRange {
-    var marker: String
     var lower: String?
     var upper: String?
 
@@ -120,8 +119,8 @@ struct DateRange {
     init?(_ token: String) {
         guard let dots = token.range(of: "..") else { return nil }
         var head = String(token[..<dots.lowerBound])
-        marker = ""
-        if head.hasPrefix("year:") { marker = "year:"; head.removeFirst(5) }
+        let yearMarker = head.hasPrefix("year:")
+        if yearMarker { head.removeFirst(5) }
         let tail = String(token[dots.upperBound...])
         func valid(_ s: String) -> Bool {
             DateRange.bound.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
@@ -129,6 +128,6 @@ struct DateRange {
         guard head.isEmpty || valid(head), tail.isEmpty || valid(tail), !(head.isEmpty && tail.isEmpty) else { return nil }
         lower = head.isEmpty ? nil : head
         upper = tail.isEmpty ? nil : tail
-        if !marker.isEmpty && isDate { return nil }  // year: takes years only
+        if yearMarker && isDate { return nil }  // year: takes years only
     }
 }
