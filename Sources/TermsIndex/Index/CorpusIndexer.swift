@@ -126,7 +126,7 @@ public final class CorpusIndexer {
     /// is still indexed; only an unusable index throws.
     public func index(_ paths: [String]) throws -> IndexingReport {
         let start = Date()
-        let listing = SourceFiles.list(paths)
+        var listing = SourceFiles.list(paths)
         var report = IndexingReport()
         report.files = listing.entries.count
         report.totalBytes = Int(listing.totalBytes)
@@ -139,6 +139,13 @@ public final class CorpusIndexer {
         } catch TermsearchError.indexLocked {
             for writer in writers { try? writer.close() }
             throw TermsearchError.indexLocked(path: indexPath)
+        }
+        do {
+            var identity = DocumentIdentity(records: try writers.flatMap { try $0.fileRecords() })
+            identity.assign(&listing)
+        } catch {
+            for writer in writers { try? writer.close() }
+            throw error
         }
 
         let progress = ProgressCounter(total: listing.entries.count, bytes: listing.totalBytes, start: start, sink: onProgress)
