@@ -44,6 +44,17 @@ void set_error(cx_error *err, int kind, const char *type, const char *msg, size_
     copy_into(err->message, sizeof err->message, msg, msg_len);
 }
 
+// Xapian keeps the errno of a system failure private and exposes only its strerror() text;
+// finding the number whose text it is gives callers the errno to switch on.
+int errno_of(const Xapian::Error &e) {
+    const char *text = e.get_error_string();
+    if (!text) return 0;
+    for (int n = 1; n < 256; ++n) {
+        if (std::strcmp(std::strerror(n), text) == 0) return n;
+    }
+    return 0;
+}
+
 int kind_of(const Xapian::Error &e) {
     static const std::pair<const char *, int> table[] = {
         {"DatabaseNotFoundError", CX_ERR_NOT_FOUND},
@@ -75,13 +86,14 @@ int kind_of(const Xapian::Error &e) {
 
 // Runs body, turning any exception into *err; returns 0 on success, -1 on error.
 template <class Body> int guard(cx_error *err, Body &&body) noexcept {
-    if (err) { err->kind = CX_OK; err->type[0] = '\0'; err->message[0] = '\0'; }
+    if (err) { err->kind = CX_OK; err->sys_errno = 0; err->type[0] = '\0'; err->message[0] = '\0'; }
     try {
         body();
         return 0;
     } catch (const Xapian::Error &e) {
         const std::string &msg = e.get_msg();
         set_error(err, kind_of(e), e.get_type(), msg.data(), msg.size());
+        if (err) err->sys_errno = errno_of(e);
     } catch (const std::bad_alloc &e) {
         set_error(err, CX_ERR_MEMORY, "std::bad_alloc", e.what(), std::strlen(e.what()));
     } catch (const std::exception &e) {

@@ -15,6 +15,9 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
     case pathNotFound(path: String)
     /// A clause id that is not in the index.
     case clauseNotFound(id: String)
+    /// A filter value that cannot match: `field` is the option or query field, `known` lists the
+    /// values that can (empty when there are too many to list usefully).
+    case invalidFilter(field: String, value: String, reason: String, known: [String])
     /// Any other failure of the search library, with what was being done.
     case library(context: String, message: String)
 
@@ -34,6 +37,9 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
             return "no clause with id \(quoted(id)) in the index"
         case .library(let context, let message):
             return "\(context): \(message)"
+        case .invalidFilter(let field, let value, let reason, let known):
+            let list = known.count > 25 ? known.prefix(25).joined(separator: ", ") + ", … (\(known.count) in all)" : known.joined(separator: ", ")
+            return "\(field)\(field.hasSuffix(":") ? "" : " ")\(quoted(value)): \(reason)" + (known.isEmpty ? "" : "; known: \(list)")
         }
     }
 
@@ -56,8 +62,11 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
             if !hasVersionFile(path) && hasTables(path) {
                 return .indexUnusable(path: path, reason: "its version file iamglass is missing or unreadable (\(check))")
             }
+            if !hasVersionFile(path) && !hasTables(path) && !isShardedLayout(path) && holdsFiles(path) {
+                return .indexUnusable(path: path, reason: "it is a folder of files, not an index; to index them: termsearch index \(path) --index DIR, then search with --index DIR")
+            }
         }
-        if (error.kind == .lock || isWriteFailure(error.message)) && FileManager.default.fileExists(atPath: path)
+        if (error.kind == .lock || isWriteFailure(error)) && FileManager.default.fileExists(atPath: path)
             && access(path, W_OK) != 0 {
             // Xapian reports a read-only folder as a lock it cannot take.
             return .library(context: "\(context) \(path)", message: "the index folder is read-only (\(String(cString: strerror(errno)))); searching it still works")
@@ -66,7 +75,7 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
         case .lock: return .indexLocked(path: path)
         case .notFound: return .indexMissing(path: path)
         case .corrupt, .version, .opening: return .indexUnusable(path: path, reason: "\(error.message) (\(check))")
-        case .database where isWriteFailure(error.message):
+        case .database where isWriteFailure(error):
             let free = freeBytes(path).map { ", \(ReadLimits.size(Int(clamping: $0))) free" } ?? ""
             return .library(context: "\(context) \(path)",
                             message: "cannot write (\(error.message)\(free)): is the disk full or a file-size limit reached? The index keeps its last committed state; free space and run again")
@@ -76,10 +85,11 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
         }
     }
 
-    private static func isWriteFailure(_ message: String) -> Bool {
-        let m = message.lowercased()
-        return m.contains("error writing") || m.contains("no space") || m.contains("file too large")
-            || m.contains("couldn't write") || m.contains("error calling fsync") || m.contains("read-only")
+    /// A write the system refused: a full disk or quota, a file-size limit, a read-only file system,
+    /// an I/O error (by the errno Xapian carries, never by its message).
+    private static func isWriteFailure(_ error: XapianError) -> Bool {
+        guard let code = error.systemErrno else { return false }
+        return [ENOSPC, EFBIG, EDQUOT, EROFS, EIO].contains(code)
     }
 
     private static func hasVersionFile(_ path: String) -> Bool {
@@ -88,6 +98,14 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
 
     private static func hasTables(_ path: String) -> Bool {
         ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains { $0.hasSuffix(".glass") }
+    }
+
+    private static func holdsFiles(_ path: String) -> Bool {
+        !((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.isEmpty
+    }
+
+    private static func isShardedLayout(_ path: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).contains { $0.hasPrefix("shard-") || $0 == IndexLayout.stubName }
     }
 
     private static func freeBytes(_ path: String) -> UInt64? {

@@ -23,16 +23,23 @@ public final class Document {
     /// The document's id in the database it was read from or added to (0 for a new document).
     public var id: DocumentID { cx_doc_docid(handle) }
 
-    /// The document data as UTF-8 text.
+    /// The document data as UTF-8 text; throws when a document read from a database cannot be
+    /// read (a writer moved the database on: `XapianError.Kind.modified`, or damage).
     public var data: String {
-        get { String(decoding: dataBytes, as: UTF8.self) }
-        set { dataBytes = Array(newValue.utf8) }
+        get throws { String(decoding: try readData(), as: UTF8.self) }
     }
 
-    /// The document data as raw bytes.
+    /// The document data as raw bytes; throws as `data` does.
     public var dataBytes: [UInt8] {
-        get { (try? readData()) ?? [] }
-        set { mustSucceed { err in withBytes(newValue) { cx_doc_set_data(handle, $0, $1, err) } } }
+        get throws { try readData() }
+    }
+
+    /// Sets the document data to `text`.
+    public func setData(_ text: String) { setData(Array(text.utf8)) }
+
+    /// Sets the document data to `bytes`.
+    public func setData(_ bytes: [UInt8]) {
+        mustSucceed { err in withBytes(bytes) { cx_doc_set_data(handle, $0, $1, err) } }
     }
 
     /// The document data as raw bytes, throwing if a lazily loaded document can't be read.
@@ -40,7 +47,6 @@ public final class Document {
         try fetchBytes { cx_doc_data(handle, $0, $1) }
     }
 
-    /// Adds `term` without a position. Empty terms are ignored (Xapian rejects them).
     public func addTerm(_ term: String, wdfIncrement: Int = 1) {
         guard !term.isEmpty else { return }
         mustSucceed { cx_doc_add_term(handle, term, term.utf8.count, wdfIncrement.clampedUInt32, $0) }
@@ -79,43 +85,45 @@ public final class Document {
         mustSucceed { err in withBytes(bytes) { cx_doc_set_value(handle, slot.clampedUInt32, $0, $1, err) } }
     }
 
-    /// The value in `slot` decoded as UTF-8 ("" if unset).
-    public func value(_ slot: Int) -> String {
-        String(decoding: valueBytes(slot), as: UTF8.self)
+    /// The value in `slot` decoded as UTF-8 ("" if unset); throws as `data` does.
+    public func value(_ slot: Int) throws -> String {
+        String(decoding: try valueBytes(slot), as: UTF8.self)
     }
 
-    /// The raw bytes in value `slot` (empty if unset).
-    public func valueBytes(_ slot: Int) -> [UInt8] {
-        (try? fetchBytes { cx_doc_value(handle, slot.clampedUInt32, $0, $1) }) ?? []
+    /// The raw bytes in value `slot` (empty if unset); throws as `data` does.
+    public func valueBytes(_ slot: Int) throws -> [UInt8] {
+        try fetchBytes { cx_doc_value(handle, slot.clampedUInt32, $0, $1) }
     }
 
-    /// The document's terms, in byte order.
+    /// The document's terms, in byte order; throws as `data` does.
     public var terms: [String] {
-        (try? collectStrings { cx_doc_terms(handle, $0, $1, $2) }) ?? []
+        get throws { try collectStrings { cx_doc_terms(handle, $0, $1, $2) } }
     }
 
     /// Visits the document's terms in byte order, each as UTF-8 bytes with its within-document
     /// frequency and its positions (ascending; empty for terms without); `visit` returns true to
     /// stop. The buffers are only valid during the call. Do not change the document meanwhile.
-    public func visitTermPositions(_ visit: (UnsafeRawBufferPointer, Int, UnsafeBufferPointer<UInt32>) -> Bool) {
-        withoutActuallyEscaping(visit) { visit in
+    /// Throws as `data` does.
+    public func visitTermPositions(_ visit: (UnsafeRawBufferPointer, Int, UnsafeBufferPointer<UInt32>) -> Bool) throws {
+        try withoutActuallyEscaping(visit) { visit in
             let visitor = TermPositionsVisitor(visit)
-            withExtendedLifetime(visitor) {
+            try withExtendedLifetime(visitor) {
                 let context = Unmanaged.passUnretained(visitor).toOpaque()
-                // Reading an in-memory document's terms fails only if memory runs out.
-                _ = try? shimCall { cx_doc_term_positions(handle, termPositionsTrampoline, context, $0) }
+                _ = try shimCall { cx_doc_term_positions(handle, termPositionsTrampoline, context, $0) }
             }
         }
     }
 
     /// The document's terms with their within-document frequencies, in byte order.
     public var termsWithFrequency: [(term: String, wdf: Int)] {
-        var result: [(term: String, wdf: Int)] = []
-        try? visitStrings({ cx_doc_terms(handle, $0, $1, $2) }) { bytes, wdf in
-            result.append((String(decoding: bytes, as: UTF8.self), Int(wdf)))
-            return false
+        get throws {
+            var result: [(term: String, wdf: Int)] = []
+            try visitStrings({ cx_doc_terms(handle, $0, $1, $2) }) { bytes, wdf in
+                result.append((String(decoding: bytes, as: UTF8.self), Int(wdf)))
+                return false
+            }
+            return result
         }
-        return result
     }
 }
 

@@ -1,4 +1,7 @@
 import CXapian
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error thrown by libxapian, carried across the C shim with its type name and message.
 public struct XapianError: Error, CustomStringConvertible {
@@ -52,22 +55,29 @@ public struct XapianError: Error, CustomStringConvertible {
     public let type: String
     /// The library's message.
     public let message: String
+    /// The system error (errno) behind the failure, e.g. ENOSPC; nil when there is none.
+    public let systemErrno: Int32?
 
     /// Creates an error by hand (for tests and callers that wrap Xapian behaviour).
-    public init(kind: Kind, type: String, message: String) {
+    public init(kind: Kind, type: String, message: String, systemErrno: Int32? = nil) {
         self.kind = kind
         self.type = type
         self.message = message
+        self.systemErrno = systemErrno
     }
 
-    /// "Type: message", as Xapian prints it.
-    public var description: String { "\(type): \(message)" }
+    /// "Type: message (system error)", as Xapian prints it.
+    public var description: String {
+        guard let systemErrno else { return "\(type): \(message)" }
+        return "\(type): \(message) (\(String(cString: strerror(systemErrno))))"
+    }
 
     init(_ err: cx_error) {
         var err = err
         let type = withUnsafeBytes(of: &err.type) { decodeCString($0) }
         let message = withUnsafeBytes(of: &err.message) { decodeCString($0) }
-        self.init(kind: Kind(code: Int(err.kind)), type: type, message: message)
+        self.init(kind: Kind(code: Int(err.kind)), type: type, message: message,
+                  systemErrno: err.sys_errno == 0 ? nil : err.sys_errno)
     }
 }
 

@@ -15,6 +15,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
 
+    func validate() throws { try indexOptions.requireSingle("check") }
+
     func run() throws {
         let check = IndexCheck(path: indexOptions.path)
         switch check.verdict {

@@ -21,6 +21,8 @@ struct CompactCommand: ParsableCommand {
     @Option(name: .long, help: "Output format of the summary: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws { try indexOptions.requireSingle("compact") }
+
     func run() throws {
         let report = try reportingErrors { try IndexCompaction.compact(index: indexOptions.path, output: output) }
         switch format {

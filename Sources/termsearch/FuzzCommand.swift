@@ -120,10 +120,11 @@ final class Fuzzer {
                     _ = try searcher.search(SearchRequest(query: q, limit: 10, offset: 0))
                     outcomes["results", default: 0] += 1
                 } catch let error as TermsearchError {
-                    if case .invalidQuery = error {
+                    switch error {
+                    case .invalidQuery, .invalidFilter:
                         outcomes["invalid", default: 0] += 1
                         if error.description.contains("\n") { failures.append("multi-line error for \(q.debugDescription)") }
-                    } else {
+                    default:
                         failures.append("query \(q.debugDescription.prefix(200)): \(error)")
                     }
                 } catch {

@@ -54,6 +54,7 @@ struct IndexCommand: ParsableCommand {
     var debugAnnounceCommits = false
 
     func validate() throws {
+        try indexOptions.requireSingle("index")
         if let shards, !(1...64).contains(shards) { throw ValidationError("--shards must be between 1 and 64") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         guard batchFiles >= 1, batchMegabytes >= 1 else { throw ValidationError("batch sizes must be 1 or more") }
@@ -120,6 +121,7 @@ struct IndexSummary {
         var parts = ["\(report.added) added", "\(report.updated) updated", "\(report.unchanged) unchanged",
                      "\(report.removed) removed"]
         if !report.failed.isEmpty { parts.append("\(report.failed.count) failed") }
+        if !report.skipped.isEmpty { parts.append("\(report.skipped.count) skipped (not documents: images, archives, …)") }
         if report.failedEarlier > 0 { parts.append("\(report.failedEarlier) failed earlier and unchanged, skipped (--retry-failed to try again)") }
         let head = report.interrupted ? "Interrupted; committed into \(indexPath): " : "Indexed into \(indexPath): "
         var text = head + parts.joined(separator: ", ")

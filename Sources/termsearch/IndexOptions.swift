@@ -21,6 +21,13 @@ struct IndexOptions: ParsableArguments {
     /// The index folder to use, for commands that work on one index (the first one given).
     var path: String { paths[0] }
 
+    /// Refuses a repeated `--index` for a command that works on one index only.
+    func requireSingle(_ command: String) throws {
+        guard index.count <= 1 else {
+            throw ValidationError("\(command) works on one index, but --index was given \(index.count) times (\(index.joined(separator: ", ")))")
+        }
+    }
+
     /// Every index given, in order (at least one).
     var paths: [String] {
         if !index.isEmpty { return index }
@@ -38,7 +45,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 enum ExitStatus {
     /// Some input files failed; the rest was indexed.
     static let partialFailure = ExitCode(1)
-    /// The query, a path or the command line is wrong.
+    /// The query, a filter value or a clause id is wrong.
     static let badInput = ExitCode(2)
     /// The index is missing, locked, damaged or unwritable.
     static let indexProblem = ExitCode(3)
@@ -46,7 +53,8 @@ enum ExitStatus {
     /// The exit code for a termsearch error.
     static func code(for error: TermsearchError) -> ExitCode {
         switch error {
-        case .invalidQuery, .pathNotFound, .clauseNotFound: return badInput
+        case .invalidQuery, .invalidFilter, .clauseNotFound: return badInput
+        case .pathNotFound: return .validationFailure
         case .indexMissing, .indexLocked, .indexUnusable, .library: return indexProblem
         }
     }

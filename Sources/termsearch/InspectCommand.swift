@@ -25,14 +25,18 @@ struct InspectCommand: ParsableCommand {
     var maxTextMb: Int?
 
     func run() throws {
-        let (files, missing) = SourceFiles.enumerate([file])
-        if !missing.isEmpty {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
             printError("\(file): no such file or directory")
-            throw ExitStatus.badInput
+            throw ExitCode.validationFailure
         }
-        guard let source = files.first else {
-            printError("\(file): a folder has no single document to inspect; name a file")
-            throw ExitStatus.badInput
+        guard !isFolder.boolValue else {
+            printError("\(file) is a folder; inspect reads one file: name one of its files (to index the folder: termsearch index \(file))")
+            throw ExitCode.validationFailure
+        }
+        guard let source = SourceFiles.enumerate([file]).files.first else {
+            printError("\(file): not a regular file")
+            throw ExitCode.validationFailure
         }
         let ingested: IngestedDocument
         let start = Date()

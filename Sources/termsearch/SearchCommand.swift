@@ -113,18 +113,9 @@ struct SearchFilterOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Range of version years, e.g. 2018..2025 (or 2018.., ..2025).", valueName: "from..to"))
     var years: String?
 
-    static let datePattern = try! NSRegularExpression(pattern: "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
-
-    static func isDate(_ s: String) -> Bool {
-        datePattern.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-    }
-
     /// The filters, or a ValidationError for a malformed date or range.
     func filters() throws -> SearchFilters {
         var since = self.since, until = self.until
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, !Self.isDate(value) { throw ValidationError("\(name) takes a date such as 2019, 2019-06 or 2019-06-30, not '\(value)'") }
-        }
         if let years {
             let bounds = years.components(separatedBy: "..")
             guard bounds.count == 2, bounds.allSatisfy({ $0.isEmpty || ($0.count == 4 && Int($0) != nil) }),

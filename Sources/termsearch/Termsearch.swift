@@ -29,4 +29,32 @@ struct Termsearch: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a command-line mistake is one
+    /// `termsearch: …` line naming the help to read, with exit code 64, as the README promises.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let code as ExitCode {
+            // Thrown by a command that has already said what went wrong.
+            Foundation.exit(code.rawValue)
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+            let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+            printError("\(line) (see: termsearch \(helpPath(CommandLine.arguments).map { $0 + " " } ?? "")--help)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// The subcommand named on the command line, for the help hint ("search"; nil for none).
+    private static func helpPath(_ arguments: [String]) -> String? {
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        return arguments.dropFirst().first { names.contains($0) }
+    }
 }

@@ -30,7 +30,7 @@ final class StemTests: XCTestCase {
             generator.setDocument(doc)
             generator.indexText(text)
             generator.indexText(text, prefix: "XH")
-            terms.append(doc.termsWithFrequency.map { "\($0.term) \($0.wdf)" })
+            terms.append(try doc.termsWithFrequency.map { "\($0.term) \($0.wdf)" })
         }
         XCTAssertEqual(terms[0], terms[1])
         XCTAssertTrue(terms[0].contains("Zaansprak 2"), "stemmed, with both occurrences")

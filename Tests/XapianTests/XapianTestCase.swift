@@ -23,7 +23,7 @@ class XapianTestCase: XCTestCase {
     func document(_ text: String, unique: String? = nil, values: [Int: String] = [:],
                   stemmer: Stem? = nil) -> Document {
         let doc = Document()
-        doc.data = text
+        doc.setData(text)
         let generator = TermGenerator()
         if let stemmer { generator.setStemmer(stemmer) }
         generator.setDocument(doc)

@@ -49,6 +49,8 @@ enum {
 /// An error, with the type name and message copied into fixed buffers (truncated if longer).
 typedef struct cx_error {
     int kind;
+    /// The system error behind it (errno: ENOSPC, EACCES, ...), 0 when there is none.
+    int sys_errno;
     char type[64];
     char message[1024];
 } cx_error;

@@ -59,7 +59,7 @@ final class ClauseAnalyzer {
     func document(for clause: StoredClause, spelling: inout [String: Int]) throws -> Document {
         let doc = Document()
         defer { generator.setDocument(detached) }
-        doc.data = clause.encoded()
+        doc.setData(clause.encoded())
         generator.setDocument(doc)
 
         // Free text: headings first (also under their own prefix), then the clause text. A gap in
@@ -98,17 +98,17 @@ final class ClauseAnalyzer {
                 doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.year, String(year)))
             }
         }
-        addVariantsAndCountSpelling(in: doc, spelling: &spelling)
+        try addVariantsAndCountSpelling(in: doc, spelling: &spelling)
         return doc
     }
 
     /// One pass over the terms TermGenerator made: each unprefixed one is a word of the headings or
     /// text, counted for the spelling table with its frequency; it and each heading word (`XH`) get
     /// their variants at the same positions.
-    private func addVariantsAndCountSpelling(in doc: Document, spelling: inout [String: Int]) {
+    private func addVariantsAndCountSpelling(in doc: Document, spelling: inout [String: Int]) throws {
         let withVariants = features.contains(.diacriticFolding) || features.contains(.compoundParts)
         var words: [(word: String, prefix: String, positions: [UInt32])] = []
-        doc.visitTermPositions { bytes, wdf, positions in
+        try doc.visitTermPositions { bytes, wdf, positions in
             guard let first = bytes.first else { return false }
             let prefix: String
             let word: String

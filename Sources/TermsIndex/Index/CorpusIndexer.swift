@@ -18,6 +18,8 @@ public struct IndexingReport: Codable, Sendable {
     public var removed = 0
     /// Files that could not be indexed.
     public var failed: [FileFailure] = []
+    /// Files that are not documents (images, archives, …): skipped, not failed.
+    public var skipped: [FileFailure] = []
     /// Clauses written.
     public var clauses = 0
     /// Bytes of input read.
@@ -127,6 +129,10 @@ public final class CorpusIndexer {
     public func index(_ paths: [String]) throws -> IndexingReport {
         let start = Date()
         var listing = SourceFiles.list(paths)
+        // Nothing given exists: a typo, not a run; no index is created for it.
+        if listing.entries.isEmpty, listing.folders.isEmpty, let first = listing.missing.first {
+            throw TermsearchError.pathNotFound(path: first)
+        }
         var report = IndexingReport()
         report.files = listing.entries.count
         report.totalBytes = Int(listing.totalBytes)
@@ -214,6 +220,7 @@ public final class CorpusIndexer {
 
         report.failed = listing.missing.map { FileFailure(path: $0, reason: "no such file or directory") }
             + (report.failed + listing.unreadable).sorted { $0.path < $1.path }
+        report.skipped = listing.skipped
         report.interrupted = control.isCancelled
         report.seconds = Date().timeIntervalSince(start)
         progress.finish()

@@ -54,7 +54,7 @@ public struct IndexCheck: Sendable {
                     .filter { $0.lowercased().contains("error") || $0.lowercased().contains("corrupt") || $0.lowercased().contains("fail") }
                     .prefix(5).map { $0.trimmingCharacters(in: .whitespaces) }
             }
-        } catch let error as XapianError where error.message.contains("read/write") && access(path, W_OK) != 0 {
+        } catch let error as XapianError where access(path, W_OK) != 0 && [EACCES, EROFS, EPERM].contains(error.systemErrno ?? 0) {
             // Xapian's check opens the tables for writing; on a read-only mount only the read pass runs.
             notes.append("the index is read-only, so Xapian's table check was skipped; every clause was read")
         } catch let error as XapianError {

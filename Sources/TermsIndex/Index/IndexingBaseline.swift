@@ -34,7 +34,7 @@ public enum IndexingBaseline {
             var paragraph = 0
             for block in text.components(separatedBy: "\n\n") where !block.isEmpty {
                 let document = Document()
-                document.data = block
+                document.setData(block)
                 generator.setDocument(document)
                 generator.indexText(block)
                 let id = "Q\(entry.documentID)#\(paragraph)"

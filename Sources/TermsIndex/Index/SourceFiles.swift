@@ -33,6 +33,9 @@ public struct SourceListing: Sendable {
     /// Things found below the folders that cannot be indexed, with the reason: names that are not
     /// UTF-8, named pipes, sockets, devices, loops of symbolic links, links to nothing.
     public var unreadable: [FileFailure] = []
+    /// Files that are not documents (images, archives, programs, fonts, media), with what they
+    /// are: skipped and counted, never failed.
+    public var skipped: [FileFailure] = []
     /// Folders given (absolute, standardised): records of files below them that were not found are
     /// stale.
     public var folders: [String] = []
@@ -74,7 +77,9 @@ public enum SourceFiles {
             }
             let root = URL(fileURLWithPath: path).standardizedFileURL.path
             if !isDirectory.boolValue {
-                if let (size, mtime) = regularFileStatus(root) {
+                if let kind = notADocument(root) {
+                    listing.skipped.append(FileFailure(path: root, reason: "not a document (\(kind)); skipped"))
+                } else if let (size, mtime) = regularFileStatus(root) {
                     listing.entries.append(.init(path: root, documentID: documentID(relativePath: (root as NSString).lastPathComponent),
                                                  size: size, mtime: mtime))
                 }
@@ -82,7 +87,7 @@ public enum SourceFiles {
             }
             listing.folders.append(root)
             var found: [SourceListing.Entry] = []
-            walk(root, into: &found, unreadable: &listing.unreadable)
+            walk(root, into: &found, unreadable: &listing.unreadable, skipped: &listing.skipped)
             found.sort { $0.path < $1.path }
             listing.entries += found
         }
@@ -92,7 +97,8 @@ public enum SourceFiles {
     /// Walks the folder `root` with readdir, which sees every name as bytes (Foundation's walk
     /// silently drops names that are not UTF-8), skipping hidden entries and following links to
     /// folders once.
-    static func walk(_ root: String, into found: inout [SourceListing.Entry], unreadable: inout [FileFailure]) {
+    static func walk(_ root: String, into found: inout [SourceListing.Entry], unreadable: inout [FileFailure],
+                     skipped: inout [FileFailure]) {
         var pending: [(path: String, relative: String)] = [(root, "")]
         var visited = Set<[UInt64]>()
         while let (folder, relative) = pending.popLast() {
@@ -121,6 +127,10 @@ public enum SourceFiles {
                 case S_IFDIR:
                     pending.append((path, relativePath))
                 case S_IFREG:
+                    if let kind = notADocument(name) {
+                        skipped.append(FileFailure(path: path, reason: "not a document (\(kind)); skipped"))
+                        continue
+                    }
                     found.append(.init(path: path, documentID: documentID(relativePath: relativePath), size: Int64(info.st_size),
                                        mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
                 default:
@@ -134,6 +144,27 @@ public enum SourceFiles {
                 }
             }
         }
+    }
+
+    /// Extensions of files that are never terms and conditions, by what they are.
+    static let nonDocumentExtensions: [String: String] = {
+        var map: [String: String] = [:]
+        let groups: [(String, [String])] = [
+            ("an image", ["png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "svg", "ico", "heic", "psd", "eps"]),
+            ("an archive", ["zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz", "zst", "jar", "cab", "iso", "dmg"]),
+            ("a program or library", ["exe", "dll", "so", "dylib", "bin", "o", "a", "class", "msi", "deb", "rpm", "apk"]),
+            ("audio or video", ["mp3", "mp4", "m4a", "wav", "ogg", "flac", "mov", "avi", "mkv", "webm"]),
+            ("a font", ["ttf", "otf", "woff", "woff2", "eot"]),
+            ("a spreadsheet or presentation", ["xls", "xlsx", "ppt", "pptx", "key", "numbers"]),
+        ]
+        for (kind, extensions) in groups { for e in extensions { map[e] = kind } }
+        return map
+    }()
+
+    /// What the file at `path` is when its extension says it is not a document; nil otherwise.
+    static func notADocument(_ path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext.isEmpty ? nil : nonDocumentExtensions[ext]
     }
 
     /// A file name's bytes as text, bytes that are not UTF-8 as `%HH`.

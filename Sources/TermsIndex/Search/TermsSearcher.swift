@@ -125,6 +125,7 @@ public final class TermsSearcher {
 
     private func planUnchecked(_ request: SearchRequest) throws -> PlannedSearch {
         try QueryValidator.validate(request.query)
+        try FilterCheck(database: database).check(request.filters, query: request.query)
         let rewriter = QueryRewriter(request.query)
         var exact = try buildQuery(rewriter.exact)
         if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
@@ -234,7 +235,8 @@ public final class TermsSearcher {
                     alternatives.append(Query(term: slugTerm))
                 } else {
                     let words = value.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-                    guard !words.isEmpty else { continue }
+                    let known = try !words.isEmpty && words.allSatisfy { try database.termExists(IndexSchema.supplierText + $0) }
+                    try FilterCheck(database: database).checkSupplier(value, matched: known)
                     alternatives.append(Query(.and, words.map { Query(term: IndexSchema.supplierText + $0) }))
                 }
             }
