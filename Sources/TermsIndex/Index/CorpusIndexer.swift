@@ -265,7 +265,8 @@ public final class CorpusIndexer {
     /// Reads, hashes, ingests and prepares one file (on a worker thread).
     private static func ingest(_ job: IngestJob, ingester: DocumentIngester, preparer: Result<DocumentPreparer, Error>,
                                manifests: ManifestCache) -> IngestResult {
-        let url = URL(fileURLWithPath: job.entry.path)
+        let url = URL(fileURLWithPath: job.entry.openPath)
+        let shown = URL(fileURLWithPath: job.entry.path)
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .mappedIfSafe)
@@ -277,7 +278,7 @@ public final class CorpusIndexer {
             return IngestResult(entry: job.entry, record: job.record, hash: hash, outcome: .sameContent)
         }
         do {
-            let ingested = try ingester.ingest(url, id: job.entry.documentID, entry: manifests.entry(for: url))
+            let ingested = try ingester.ingest(url, shownAs: shown.path, id: job.entry.documentID, entry: manifests.entry(for: shown))
             let prepared = try preparer.get().prepare(ingested.document)
             return IngestResult(entry: job.entry, record: job.record, hash: hash, outcome: .document(prepared))
         } catch let error as TermsearchError {

@@ -24,6 +24,12 @@ public struct SourceListing: Sendable {
         public var size: Int64
         /// Nanoseconds since 1970.
         public var mtime: Int64
+        /// Where to open the file when `path` cannot name it: a symbolic link with a UTF-8 name to a
+        /// file whose name is not UTF-8 (`path` then shows the undecodable bytes as `%HH`).
+        public var readPath: String? = nil
+
+        /// The path to open the file by.
+        public var openPath: String { readPath ?? path }
     }
 
     /// Files in a stable order (each folder's files sorted by path).
@@ -110,8 +116,19 @@ public enum SourceFiles {
                 let nameBytes = withUnsafeBytes(of: item.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
                 guard nameBytes != Array(".".utf8), nameBytes != Array("..".utf8), nameBytes.first != UInt8(ascii: ".") else { continue }
                 guard let name = String(validating: nameBytes, as: UTF8.self) else {
-                    unreadable.append(FileFailure(path: folder + "/" + escaped(nameBytes),
-                                                  reason: "the file name is not valid UTF-8; rename the file to index it"))
+                    let shown = escaped(nameBytes)
+                    let rawPath = Array(folder.utf8) + [UInt8(ascii: "/")] + nameBytes
+                    if let entry = aliasEntry(rawPath: rawPath, shownPath: folder + "/" + shown,
+                                              relativePath: relative.isEmpty ? shown : relative + "/" + shown) {
+                        if let kind = notADocument(shown) {
+                            skipped.append(FileFailure(path: entry.path, reason: "not a document (\(kind)); skipped"))
+                        } else {
+                            found.append(entry)
+                        }
+                    } else {
+                        unreadable.append(FileFailure(path: folder + "/" + shown,
+                                                      reason: "the name is not valid UTF-8 and it is not a regular file that can be linked to; rename it to index it"))
+                    }
                     continue
                 }
                 guard !ignoredNames.contains(name) else { continue }
@@ -165,6 +182,23 @@ public enum SourceFiles {
     static func notADocument(_ path: String) -> String? {
         let ext = (path as NSString).pathExtension.lowercased()
         return ext.isEmpty ? nil : nonDocumentExtensions[ext]
+    }
+
+    /// An entry for the regular file at `rawPath` (bytes that are not UTF-8), opened through a
+    /// symbolic link with a UTF-8 name in a folder of the temporary directory (named by a hash of
+    /// the bytes, so the same file gets the same link every run); nil for anything else.
+    static func aliasEntry(rawPath: [UInt8], shownPath: String, relativePath: String) -> SourceListing.Entry? {
+        var info = stat()
+        let cPath = rawPath.map { CChar(bitPattern: $0) } + [0]
+        guard stat(cPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("termsearch-names-\(getuid())").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ext = (shownPath as NSString).pathExtension
+        let alias = folder + "/" + ContentHash.hex(Data(rawPath)) + (ext.isEmpty ? "" : "." + ext)
+        unlink(alias)
+        guard symlink(cPath, alias) == 0 else { return nil }
+        return SourceListing.Entry(path: shownPath, documentID: documentID(relativePath: relativePath), size: Int64(info.st_size),
+                                   mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), readPath: alias)
     }
 
     /// A file name's bytes as text, bytes that are not UTF-8 as `%HH`.

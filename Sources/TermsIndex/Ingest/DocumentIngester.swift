@@ -21,10 +21,11 @@ public struct DocumentIngester: Sendable {
         reader = DocumentReader(limits: limits)
     }
 
-    /// Ingests the file at `url`; `id` is its stable document id, `entry` its manifest entry if any.
-    public func ingest(_ url: URL, id: String, entry: Manifest.Entry? = nil) throws -> IngestedDocument {
+    /// Ingests the file at `url`; `id` is its stable document id, `entry` its manifest entry if any,
+    /// `shownAs` the path to record and show when `url` is only a way to open it.
+    public func ingest(_ url: URL, shownAs path: String? = nil, id: String, entry: Manifest.Entry? = nil) throws -> IngestedDocument {
         let extracted = try reader.read(url)
-        return ingest(extracted, path: url.path, id: id, entry: entry)
+        return ingest(extracted, path: path ?? url.path, id: id, entry: entry)
     }
 
     /// Ingests text that has already been read.
