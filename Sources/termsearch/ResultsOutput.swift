@@ -64,13 +64,22 @@ struct ResultsText {
         let perDocument = results.hits.first?.matchingClauses != nil
         out += "\(results.total) matching clause\(results.total == 1 ? "" : "s")"
         if perDocument || showFacets { out += " in \(results.documents) document\(results.documents == 1 ? "" : "s")" }
-        out += " for \(results.query)\(shown)\n"
+        out += " for \(results.query)"
+        if let partial = results.partialTotal, partial > 0 {
+            out += ", and \(partial) with some of its words"
+        }
+        out += "\(shown)\n"
         if let suggestion = results.suggestion { out += "Did you mean: \(suggestion)\n" }
         if showFacets { out += facets() }
         for hit in results.hits {
             out += "\n"
             var line = style(Self.bold, "\(hit.rank). \(hit.supplier) — \(location(hit))") + "  [\(hit.language)]"
-            if let match = hit.match { line += "  " + (match == .exact ? "exact" : style(Self.dim, "near")) }
+            switch hit.match {
+            case .exact: line += "  exact"
+            case .near: line += "  " + style(Self.dim, "near")
+            case .partial: line += "  " + style(Self.dim, "some of the words")
+            case .all, nil: break
+            }
             if let n = hit.matchingClauses { line += "  (\(n) matching clause\(n == 1 ? "" : "s"))" }
             out += line + "\n"
             if let context = [hit.part, hit.articleHeading].compactMap({ $0 }).joined(separator: " › ").nilIfEmpty {

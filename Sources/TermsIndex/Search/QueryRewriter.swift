@@ -60,10 +60,20 @@ struct QueryRewriter {
     /// For a query of plain words only (two or more, no operators, fields, phrases or brackets): the
     /// same words joined with `NEAR/window`, to boost clauses where they stand close together.
     func proximityBoost(window: Int) -> String? {
-        let words = tokens.map(\.text)
-        guard words.count >= 2, words.count <= 8, words.allSatisfy(Self.isPlainWord) else { return nil }
+        guard let words = plainWords, words.count <= 8 else { return nil }
         return words.joined(separator: " NEAR/\(window) ")
     }
+
+    /// The words of a query of two or more plain words (no operators, fields, phrases or brackets);
+    /// nil for any other query.
+    var plainWords: [String]? {
+        let words = tokens.map(\.text)
+        guard words.count >= 2, words.allSatisfy(Self.isPlainWord) else { return nil }
+        return words
+    }
+
+    /// For a query of plain words: the words ORed, for the partial tier (clauses with some of them).
+    var anyWord: String? { plainWords?.joined(separator: " OR ") }
 
     static func isPlainWord(_ word: String) -> Bool {
         guard !QueryValidator.isBinaryOperator(word), word != "NOT" else { return false }
@@ -89,8 +99,21 @@ struct QueryRewriter {
         return love + "(" + words.map { field + $0 }.joined(separator: " ADJ/\(window) ") + ")"
     }
 
-    /// Lowercases boolean field values; makes year and date ranges date ranges with padded upper bounds.
+    /// Lowercases words (Xapian's STEM_SOME takes a capitalised word for a name and neither stems
+    /// nor expands it, so `Aansprakelijkheid` would find less than `aansprakelijkheid`) and boolean
+    /// field values, keeping the operators; makes year and date ranges date ranges with padded
+    /// upper bounds.
     static func normalised(_ token: String) -> String {
+        if isOperator(token) { return token }
+        return rangeNormalised(token.lowercased())
+    }
+
+    /// `AND`, `OR`, `NOT`, `XOR`, `NEAR`, `NEAR/n`, `ADJ`, `ADJ/n`: kept in capitals, as Xapian needs them.
+    static func isOperator(_ token: String) -> Bool {
+        QueryValidator.isBinaryOperator(token) || token == "NOT"
+    }
+
+    private static func rangeNormalised(_ token: String) -> String {
         var sign = ""
         var body = Substring(token)
         if body.first == "+" || body.first == "-" { sign = String(body.removeFirst()) }

@@ -71,12 +71,17 @@ public struct SearchFilters: Sendable, Equatable, Codable {
     public var isEmpty: Bool { self == SearchFilters() }
 }
 
-/// How a hit matched a proximity search.
+/// The tier a hit came from: exact or near phrases (`--near`, `"…"~N`), or all or some of the
+/// words of a plain query.
 public enum MatchKind: String, Codable, Sendable {
     /// The phrases occur exactly.
     case exact
     /// The phrases' words occur in order within the near window, but not exactly.
     case near
+    /// A query of plain words: the clause has all of them.
+    case all
+    /// A query of plain words: the clause has some of them, not all (ranked after every `all`).
+    case partial
 }
 
 /// One matching clause. The JSON keys are a public contract: later versions add keys, never rename them.
@@ -170,6 +175,9 @@ public struct SearchResults: Codable, Sendable {
     public var facets: [String: [String: Int]]
     /// A spelling correction of the query, when the index suggests one.
     public var suggestion: String?
+    /// For a query of plain words: the number of clauses with some but not all of them (ranked after
+    /// the `total` clauses with all of them; not in `total` or the facets); nil for other queries.
+    public var partialTotal: Int?
 
     public init(query: String, total: Int, documents: Int = 0, hits: [SearchHit],
                 facets: [String: [String: Int]] = [:], suggestion: String? = nil) {

@@ -18,6 +18,7 @@ public final class TermsSearcher {
         var language: Language
         var stemmer: Stem
         var parser: QueryParser
+        var stopper: Stopper
     }
 
     /// Field names of the query language and the prefixes they search.
@@ -63,9 +64,11 @@ public final class TermsSearcher {
             for language in Language.allCases {
                 let name = try database.metadata(IndexSchema.stemmerKey(language))
                 let stemmer = try Stem(language: name.isEmpty ? language.defaultStemmerName : name)
+                let stopper = Stopper(words: Stopwords.words(for: language))
                 languages.append(LanguageSearch(language: language, stemmer: stemmer,
-                                                parser: TermsSearcher.makeParser(stemmer: stemmer, language: language, database: database,
-                                                                                 stemming: self.features.contains(.stemming))))
+                                                parser: TermsSearcher.makeParser(stemmer: stemmer, stopper: stopper, database: database,
+                                                                                 stemming: self.features.contains(.stemming)),
+                                                stopper: stopper))
             }
             self.languages = languages
         } catch let error as XapianError {
@@ -83,11 +86,11 @@ public final class TermsSearcher {
         return (host.isEmpty ? "127.0.0.1" : host, port)
     }
 
-    private static func makeParser(stemmer: Stem, language: Language, database: Database, stemming: Bool) -> QueryParser {
+    private static func makeParser(stemmer: Stem, stopper: Stopper, database: Database, stemming: Bool) -> QueryParser {
         let parser = QueryParser()
         parser.setStemmer(stemmer)
         parser.setStemmingStrategy(stemming ? .some : .none)
-        parser.setStopper(Stopper(words: Stopwords.words(for: language)))
+        parser.setStopper(stopper)
         parser.setDatabase(database)
         parser.defaultOperator = .and
         for (field, prefix) in textFields { parser.addPrefix(field, prefix) }
@@ -140,6 +143,14 @@ public final class TermsSearcher {
             return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)],
                                  all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
         }
+        // Plain words: clauses with all of them first, then clauses with some of them (BM25 ranks
+        // those with more of the words, and rarer ones, higher), so an answerable question never
+        // gets an empty page; only the first tier is counted in `total` and the facets.
+        if let anyWord = rewriter.anyWord {
+            let some = try buildQuery(anyWord)
+            return PlannedSearch(tiers: [(filtered(exact), .all), (filtered(Query(.andNot, [some, exact])), .partial)],
+                                 all: filtered(exact), rewritten: rewriter.exact, filter: filter)
+        }
         return PlannedSearch(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
     }
 
@@ -156,10 +167,12 @@ public final class TermsSearcher {
             let documentCounts = facets.documentCounts()
 
             var hits: [SearchHit] = []
+            var partialTotal: Int?
             if request.perDocument {
                 var seen = Set<String>()
                 var best: [(MSetItem, MSet, MatchKind?)] = []
-                for tier in planned.tiers {
+                // One hit per document counts the document's strict matches: partial ones stay out.
+                for tier in planned.tiers where tier.kind != .partial {
                     let enquire = Enquire(database: database)
                     enquire.setQuery(tier.query)
                     enquire.setCollapseKey(IndexSchema.documentSlot)
@@ -185,12 +198,21 @@ public final class TermsSearcher {
                         hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
                     }
                     rankBase += mset.matchesEstimated
+                    if tier.kind == .partial { partialTotal = mset.matchesEstimated }
                 }
             }
+            if partialTotal == nil, let partial = planned.tiers.first(where: { $0.kind == .partial }), !request.perDocument {
+                let enquire = Enquire(database: database)
+                enquire.setQuery(partial.query)
+                // Only a figure for the header ("and about N with some of its words"): an estimate.
+                partialTotal = try enquire.mset(first: 0, maxItems: 0, checkAtLeast: 0).matchesEstimated
+            }
             let total = facets.total
-            return SearchResults(query: request.query, total: total, documents: documentCounts.count, hits: hits,
-                                 facets: facets.facets(),
-                                 suggestion: try suggestion(for: planned, total: total))
+            var results = SearchResults(query: request.query, total: total, documents: documentCounts.count, hits: hits,
+                                        facets: facets.facets(),
+                                        suggestion: try suggestion(for: planned, total: total))
+            results.partialTotal = partialTotal
+            return results
         }
     }
 
@@ -274,7 +296,20 @@ public final class TermsSearcher {
     func buildQuery(_ text: String) throws -> Query {
         var perLanguage: [Query] = []
         let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
+        // A query of stopwords only (`de`, `het`) means those words: search them as indexed
+        // (stopwords are indexed unstemmed only), not nothing.
+        let onlyStopwords = Self.isOnlyStopwords(text)
         for search in languages {
+            if onlyStopwords {
+                search.parser.setStopper(nil)
+                search.parser.setStemmingStrategy(.none)
+            }
+            defer {
+                if onlyStopwords {
+                    search.parser.setStopper(search.stopper)
+                    search.parser.setStemmingStrategy(features.contains(.stemming) ? .some : .none)
+                }
+            }
             let parsed: Query
             do {
                 parsed = try search.parser.parse(prepared, flags: Self.parseFlags.union(QueryAnalysis.parserFlags(for: features)))
@@ -285,6 +320,14 @@ public final class TermsSearcher {
             perLanguage.append(Query(.filter, [parsed, filter]))
         }
         return Query(.or, perLanguage)
+    }
+
+    /// Whether `text` is plain words that are all stopwords of Dutch or English.
+    static func isOnlyStopwords(_ text: String) -> Bool {
+        let tokens = text.split(whereSeparator: \.isWhitespace)
+        guard !tokens.isEmpty, tokens.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" } }) else { return false }
+        let dutch = Stopwords.words(for: .dutch), english = Stopwords.words(for: .english)
+        return tokens.allSatisfy { dutch.contains($0.lowercased()) || english.contains($0.lowercased()) }
     }
 
     /// Runs `body`, reopening the database and retrying when a writer has moved the index on
