@@ -27,14 +27,21 @@ public struct ClauseLocation: Codable, Sendable, Equatable {
     public var clause: String
     /// The clause's own heading ("Directe en Indirecte Schade"), if it has one.
     public var heading: String?
+    /// The page the clause starts on (1-based), for formats with pages (PDF).
+    public var page: Int?
+    /// Which piece of a clause too long to read as one this is (1-based); nil for a whole clause.
+    /// The label stays the clause's own, so a lawyer still cites "7.5".
+    public var piece: Int?
 
     public init(part: String? = nil, article: String? = nil, articleHeading: String? = nil,
-                clause: String, heading: String? = nil) {
+                clause: String, heading: String? = nil, page: Int? = nil, piece: Int? = nil) {
         self.part = part
         self.article = article
         self.articleHeading = articleHeading
         self.clause = clause
         self.heading = heading
+        self.page = page
+        self.piece = piece
     }
 }
 

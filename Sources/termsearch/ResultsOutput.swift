@@ -110,7 +110,9 @@ struct ResultsText {
         } else {
             words.append(hit.clause)
         }
+        if let piece = hit.piece { words.append("(part \(piece))") }
         if let heading = hit.heading { words.append(heading) }
+        if let page = hit.page { words.append("· p. \(page)") }
         return words.joined(separator: " ")
     }
 

@@ -36,7 +36,8 @@ struct ShowCommand: ParsableCommand {
         if !heading.isEmpty { out += style(ResultsText.bold, heading) + "\n" }
         for clause in c.clauses {
             out += "\n"
-            let label = clause.clause + (clause.heading.map { " " + $0 } ?? "")
+            let label = clause.clause + (clause.piece.map { " (part \($0))" } ?? "") + (clause.heading.map { " " + $0 } ?? "")
+                + (clause.page.map { " · p. \($0)" } ?? "")
             out += (clause.target ? style(ResultsText.match, "▶ " + label) : "  " + label) + "\n"
             for line in clause.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 out += "  " + line + "\n"

@@ -7,7 +7,7 @@ import Foundation
 public enum IndexSchema {
     /// Bumped when the index layout changes; an index of another version must be rebuilt.
     /// 3: compact clause data instead of JSON; four value slots instead of eight.
-    public static let version = 3
+    public static let version = 4
 
     // Boolean (filter) prefixes.
     /// Unique id of a clause: `Q` + clause id.

@@ -17,6 +17,10 @@ public struct StoredClause: Codable, Sendable, Equatable {
     public var articleHeading: String?
     public var clause: String
     public var heading: String?
+    /// The page the clause starts on (1-based), for formats with pages.
+    public var page: Int?
+    /// Which piece of a clause cut for length this is (1-based), or nil.
+    public var piece: Int?
     public var topics: [String]
     public var text: String
     /// Position of the clause in its document (0-based), for showing its neighbours.
@@ -25,8 +29,8 @@ public struct StoredClause: Codable, Sendable, Equatable {
     /// The Xapian document data of the clause. The fields in a fixed order, each written as its
     /// UTF-8 length in decimal, `:` and its bytes, or `-` when absent; the topics as their count and
     /// then each topic; the text last. No keys and no escaping: it is written for every clause
-    /// indexed and read for every hit shown, and Xapian compresses less of it (schema 3; schema 2
-    /// stored JSON).
+    /// indexed and read for every hit shown, and Xapian compresses less of it (schema 4 added page and piece;
+    /// schema 2 stored JSON).
     func encoded() -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + path.utf8.count + title.utf8.count + 128)
@@ -37,7 +41,8 @@ public struct StoredClause: Codable, Sendable, Equatable {
             out += value
         }
         for value in [id, document, path, supplier, title, language.rawValue, versionDate, versionLabel, kind,
-                      part, article, articleHeading, clause, heading, String(ordinal), String(topics.count)] {
+                      part, article, articleHeading, clause, heading, page.map(String.init), piece.map(String.init),
+                      String(ordinal), String(topics.count)] {
             field(value)
         }
         for topic in topics { field(topic) }
@@ -58,6 +63,7 @@ public struct StoredClause: Codable, Sendable, Equatable {
                   let versionDate = reader.optional(), let versionLabel = reader.optional(), let kind = reader.optional(),
                   let part = reader.optional(), let article = reader.optional(), let articleHeading = reader.optional(),
                   let clause = reader.required(), let heading = reader.optional(),
+                  let page = reader.optional(), let piece = reader.optional(),
                   let ordinal = reader.required().flatMap({ Int($0) }),
                   let topicCount = reader.required().flatMap({ Int($0) }), topicCount >= 0, topicCount <= bytes.count
             else { return nil }
@@ -70,7 +76,8 @@ public struct StoredClause: Codable, Sendable, Equatable {
             return StoredClause(id: id, document: document, path: path, supplier: supplier, title: title,
                                 language: language, versionDate: versionDate, versionLabel: versionLabel, kind: kind,
                                 part: part, article: article, articleHeading: articleHeading, clause: clause,
-                                heading: heading, topics: topics, text: text, ordinal: ordinal)
+                                heading: heading, page: page.flatMap { Int($0) }, piece: piece.flatMap { Int($0) },
+                                topics: topics, text: text, ordinal: ordinal)
         }
         guard let clause else {
             throw XapianError(kind: .corrupt, type: "DatabaseCorruptError",
@@ -97,6 +104,8 @@ extension StoredClause {
         articleHeading = clause.location.articleHeading
         self.clause = clause.location.clause
         heading = clause.location.heading
+        page = clause.location.page
+        piece = clause.location.piece
         topics = clause.topics
         text = clause.text
         self.ordinal = ordinal

@@ -41,6 +41,10 @@ public struct ClauseInContext: Codable, Sendable, Equatable {
         public var id: String
         public var clause: String
         public var heading: String?
+        /// The page the clause starts on, for PDFs.
+        public var page: Int?
+        /// Which piece of a clause cut for length this is, or nil.
+        public var piece: Int?
         public var language: String
         public var topics: [String]
         public var text: String
@@ -103,7 +107,8 @@ extension TermsSearcher {
             id: target.id, supplier: target.supplier, title: target.title, document: target.document, path: target.path,
             version: target.versionDate, part: target.part, article: target.article, articleHeading: target.articleHeading,
             clauses: siblings.map {
-                ClauseInContext.Clause(id: $0.id, clause: $0.clause, heading: $0.heading, language: $0.language.rawValue,
+                ClauseInContext.Clause(id: $0.id, clause: $0.clause, heading: $0.heading, page: $0.page, piece: $0.piece,
+                                       language: $0.language.rawValue,
                                        topics: $0.topics, text: $0.text, target: $0.id == target.id)
             })
     }

@@ -115,6 +115,10 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var clause: String
     /// The clause's own heading, or null.
     public var heading: String?
+    /// The page the clause starts on, for PDFs (key absent otherwise).
+    public var page: Int?
+    /// For a clause too long to read as one, which piece of it this is, from 1 (key absent otherwise).
+    public var piece: Int?
     public var topics: [String]
     /// The whole clause as plain text.
     public var text: String
@@ -127,7 +131,7 @@ public struct SearchHit: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case rank, score, id, document, path, supplier, title, language, version, versionLabel, kind, part,
-             article, articleHeading, clause, heading, topics, text, snippet, matchingClauses, match
+             article, articleHeading, clause, heading, page, piece, topics, text, snippet, matchingClauses, match
     }
 
     /// Documented nullable keys are always written (as null); the optional additions only when set.
@@ -149,6 +153,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
         try c.encode(articleHeading, forKey: .articleHeading)
         try c.encode(clause, forKey: .clause)
         try c.encode(heading, forKey: .heading)
+        try c.encodeIfPresent(page, forKey: .page)
+        try c.encodeIfPresent(piece, forKey: .piece)
         try c.encode(topics, forKey: .topics)
         try c.encode(text, forKey: .text)
         try c.encode(snippet, forKey: .snippet)

@@ -358,7 +358,8 @@ extension SearchHit {
                   supplier: stored.supplier, title: stored.title, language: stored.language.rawValue,
                   version: stored.versionDate, versionLabel: stored.versionLabel, kind: stored.kind,
                   part: stored.part, article: stored.article, articleHeading: stored.articleHeading,
-                  clause: stored.clause, heading: stored.heading, topics: stored.topics, text: stored.text,
+                  clause: stored.clause, heading: stored.heading, page: stored.page, piece: stored.piece,
+                  topics: stored.topics, text: stored.text,
                   snippet: snippet)
     }
 

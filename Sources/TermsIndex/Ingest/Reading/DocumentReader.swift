@@ -126,14 +126,16 @@ public struct DocumentReader: Sendable {
             if title?.isEmpty ?? true { title = firstHeading(blocks) }
             return ExtractedText(format: .html, blocks: blocks, repairs: log.repairs, title: title)
         case .pdf:
-            let text = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
-                try PDFExtractor().text(fileAt: file, limits: limits)
+            let layout = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
+                try PDFExtractor().layout(fileAt: file, limits: limits)
             }
-            if text.utf8.count > limits.maxTextBytes {
-                throw IngestError.tooMuchText(path: path, what: "pdftotext's output (\(ReadLimits.size(text.utf8.count)))", limit: limits.maxTextBytes)
+            let raw = layout.rawBlocks()
+            let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } }
+            if textBytes > limits.maxTextBytes {
+                throw IngestError.tooMuchText(path: path, what: "pdftotext's output (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
             }
-            try requireText(text, path: path)
-            let blocks = repairer.repairPlainText(text, log: &log)
+            if raw.allSatisfy({ $0.lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }) { throw IngestError.noText(path: path) }
+            let blocks = repairer.repair(blocks: raw, log: &log)
             return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: nil)
         case .docx:
             let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in

@@ -16,10 +16,13 @@ public struct TextBlock: Sendable, Equatable {
 
     public var kind: Kind
     public var text: String
+    /// The page the block starts on (1-based), for formats with pages (PDF).
+    public var page: Int?
 
-    public init(kind: Kind, text: String) {
+    public init(kind: Kind, text: String, page: Int? = nil) {
         self.kind = kind
         self.text = text
+        self.page = page
     }
 }
 
@@ -33,7 +36,8 @@ public struct ExtractedText: Sendable {
 
     public init(format: DocumentFormat, blocks: [TextBlock], repairs: [Repair], title: String?) {
         self.format = format
-        self.blocks = blocks
+        // Only a PDF has pages; other readers' line bookkeeping counts form feeds, not pages.
+        self.blocks = format == .pdf ? blocks : blocks.map { var b = $0; b.page = nil; return b }
         self.repairs = repairs
         self.title = title
     }

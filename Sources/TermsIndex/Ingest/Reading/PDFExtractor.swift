@@ -1,19 +1,13 @@
 import Foundation
 
-/// Text of a PDF through poppler's `pdftotext`.
-///
-/// Runs `-layout` first: it keeps hanging clause numbers ("1.   Deze voorwaarden…") on their
-/// line, where the default mode puts them on lines of their own. When that output shows two
-/// columns side by side it runs again without `-layout`, whose reading order follows columns.
+/// Text of a PDF through poppler's `pdftotext -bbox-layout`: every line with its box, in
+/// poppler's reading order (which follows columns), so that page furniture, tables of contents and
+/// headings can be told by position and size, and every block knows its page.
 struct PDFExtractor {
     static let pdftotext = ExternalTool(name: "pdftotext", installHint: "apt-get install poppler-utils")
 
-    func text(fileAt path: String, limits: ReadLimits) throws -> String {
-        let layout = try run(["-layout", "-enc", "UTF-8", path, "-"], path: path, limits: limits)
-        if PDFExtractor.looksMultiColumn(layout) {
-            return try run(["-enc", "UTF-8", path, "-"], path: path, limits: limits)
-        }
-        return layout
+    func layout(fileAt path: String, limits: ReadLimits) throws -> PDFLayout {
+        PDFLayout(xhtml: try run(["-bbox-layout", "-enc", "UTF-8", path, "-"], path: path, limits: limits))
     }
 
     private func run(_ arguments: [String], path: String, limits: ReadLimits) throws -> String {
@@ -30,23 +24,5 @@ struct PDFExtractor {
             throw IngestError.malformed(path: path, reason: "pdftotext: \(message)")
         }
         return String(decoding: output.stdout, as: UTF8.self)
-    }
-
-    /// True when many lines have a wide gap after substantial text: two columns printed side by side.
-    static func looksMultiColumn(_ text: String) -> Bool {
-        var lines = 0, gapped = 0
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\u{0C}" }) {
-            let line = raw.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty else { continue }
-            lines += 1
-            var run = 0, seen = 0
-            for ch in line {
-                if ch == " " { run += 1; continue }
-                if run >= 3 && seen >= 12 { gapped += 1; break }
-                run = 0
-                seen += 1
-            }
-        }
-        return lines > 0 && gapped * 10 >= lines * 3
     }
 }

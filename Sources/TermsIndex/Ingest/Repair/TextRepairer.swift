@@ -153,17 +153,19 @@ struct ParagraphJoiner {
     mutating func join(_ block: RawBlock, log: inout RepairLog) -> [TextBlock] {
         if case .heading = block.kind {
             let text = block.lines.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
-            return text.isEmpty ? [] : [TextBlock(kind: block.kind, text: text)]
+            return text.isEmpty ? [] : [TextBlock(kind: block.kind, text: text, page: block.lines.first.map { $0.page + 1 })]
         }
         var result: [TextBlock] = []
         // Output lines of the block being built, each as segments (joined once, at the end, so
         // a paragraph of many short lines costs linear time).
         var lines: [[String]] = []
         var kind = block.kind
+        var page: Int?
         func flush() {
             let text = lines.map { $0.joined() }.joined(separator: "\n")
-            if !text.isEmpty { result.append(TextBlock(kind: kind, text: text)) }
+            if !text.isEmpty { result.append(TextBlock(kind: kind, text: text, page: page.map { $0 + 1 })) }
             lines = []
+            page = nil
             if case .listItem = kind { kind = .paragraph }
         }
         var previousHeading = false
@@ -173,6 +175,7 @@ struct ParagraphJoiner {
                 if line.breakBefore != .hard { flush() }
                 continue
             }
+            if lines.isEmpty { page = line.page }
             // Copy out what we need: holding `lines.last` would make every append copy the line.
             let segmentCount = lines.last?.count ?? 0
             guard let prev = lines.last?.last else {
@@ -185,6 +188,7 @@ struct ParagraphJoiner {
                     lines.append([t])
                 } else {
                     flush()
+                    page = line.page
                     lines.append([t])
                 }
                 previousHeading = line.breakBefore == .unknown && UnitStart.isHeadingLine(t)

@@ -42,6 +42,8 @@ public struct ClauseSegmenter: Sendable {
         var text: String
         /// The first line of a block that has more lines after it.
         var leadsBlock = false
+        /// The page the line is on, for formats with pages.
+        var page: Int?
     }
 
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
@@ -55,7 +57,7 @@ public struct ClauseSegmenter: Sendable {
                 var level: Int?
                 if case .heading(let l) = block.kind { level = l }
                 lines.append(Line(kind: kind, headingLevel: level, text: text,
-                                  leadsBlock: position == 0 && blockLines.count > 1))
+                                  leadsBlock: position == 0 && blockLines.count > 1, page: block.page))
             }
         }
         return resolve(lines)
@@ -128,11 +130,14 @@ public struct ClauseSegmenter: Sendable {
 
         var part: (label: String, keyPrefix: String?)?
         var article: (label: String?, heading: String?, hasDottedClauses: Bool, lastClauseNumber: Int?)?
-        var clause: (label: String, heading: String?, lines: [String])?
+        var clause: (label: String, heading: String?, lines: [String], pages: [Int?])?
+        /// The page of the line being consumed.
+        var page: Int?
         var lastArticleNumber: Int?
         var sublistLast: Int?
 
         mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
+            page = line.page
             switch line.kind {
             case .part(let kind, let label, let heading, let rest):
                 startPart(kind: kind, label: label, heading: heading)
@@ -179,7 +184,9 @@ public struct ClauseSegmenter: Sendable {
             let split = LineClassifier.splitHeading(rest)
             let headingLike = split.heading != nil && (split.rest != nil || rest.count <= 120)
             // The first article may have any number; after that, bare numbers continue the sequence.
-            let continuesArticles = lastArticleNumber.map { number == $0 + 1 } ?? true
+            // Under an unnumbered heading ("B. Toelichting op de dekking") numbering may restart at 1.
+            let restarts = number == 1 && article != nil && article?.label == nil
+            let continuesArticles = restarts || (lastArticleNumber.map { number == $0 + 1 } ?? true)
             let continuesClauses = article?.lastClauseNumber.map { number == $0 + 1 } ?? false
             let isArticle = line.headingLevel != nil
                 || (headingLike && continuesArticles && !continuesClauses)
@@ -247,29 +254,30 @@ public struct ClauseSegmenter: Sendable {
             flushClause()
             article = (label, heading, false, nil)
             if let n = Int(label) { lastArticleNumber = n }
-            clause = (label, nil, [])
+            clause = (label, nil, [], [])
         }
 
         /// An unnumbered Markdown/HTML heading: a section of its own, keyed by its heading.
         mutating func startHeadingSection(_ heading: String) {
             flushClause()
             article = (nil, heading, false, nil)
-            clause = (slug(heading), nil, [])
+            clause = (slug(heading), nil, [], [])
         }
 
         mutating func startClause(label: String, heading: String?) {
             flushClause()
-            clause = (label, heading, [])
+            clause = (label, heading, [], [])
         }
 
         mutating func append(_ text: String) {
             if clause == nil {
                 let isDefinitions = text.lowercased().hasSuffix("verstaan onder:") || text.lowercased().hasSuffix("wordt verstaan:")
-                clause = (article?.label ?? (isDefinitions ? "definities" : "preamble"), isDefinitions ? "Definities" : nil, [])
+                clause = (article?.label ?? (isDefinitions ? "definities" : "preamble"), isDefinitions ? "Definities" : nil, [], [])
             } else if article == nil, text.lowercased().hasSuffix("verstaan onder:"), clause?.label == "preamble" {
                 startClause(label: "definities", heading: "Definities")
             }
             clause?.lines.append(text)
+            clause?.pages.append(page)
         }
 
         mutating func flushClause() {
@@ -285,9 +293,15 @@ public struct ClauseSegmenter: Sendable {
                 key = "\(key)~\(n)"
             }
             usedKeys.insert(key)
-            let location = ClauseLocation(part: part?.label, article: article?.label, articleHeading: article?.heading,
-                                          clause: c.label, heading: c.heading)
-            clauses.append(SegmentedClause(key: key, location: location, lines: c.lines))
+            let pieces = ClausePieces().split(lines: c.lines, pages: c.pages)
+            for (n, piece) in pieces.enumerated() {
+                let location = ClauseLocation(part: part?.label, article: article?.label, articleHeading: article?.heading,
+                                              clause: c.label, heading: c.heading, page: piece.page,
+                                              piece: pieces.count > 1 ? n + 1 : nil)
+                let pieceKey = n == 0 ? key : "\(key)#\(n + 1)"
+                usedKeys.insert(pieceKey)
+                clauses.append(SegmentedClause(key: pieceKey, location: location, lines: piece.lines))
+            }
         }
     }
 }

@@ -1,0 +1,329 @@
+import Foundation
+
+/// The text of a PDF as poppler lays it out (`pdftotext -bbox-layout`): pages of blocks of lines,
+/// each with its box, in poppler's reading order (which follows columns).
+struct PDFLayout {
+    /// One line with its box, in points from the page's top left corner.
+    struct Line {
+        var text: String
+        var xMin: Double, yMin: Double, xMax: Double, yMax: Double
+        /// Where each word starts and ends, for gaps (a table of contents' page numbers).
+        var wordStarts: [Double]
+        var wordEnds: [Double]
+        var height: Double { yMax - yMin }
+        var wordCount: Int { wordStarts.count }
+    }
+
+    struct Block {
+        var lines: [Line]
+        var text: String { lines.map(\.text).joined(separator: " ") }
+    }
+
+    struct Page {
+        var width: Double
+        var height: Double
+        var blocks: [Block]
+    }
+
+    var pages: [Page]
+    /// `<meta>` fields of the document (CreationDate, ModDate, Creator, ...).
+    var metadata: [String: String]
+
+    /// Parses poppler's `-bbox-layout` XHTML. Tolerant: unknown tags are skipped.
+    init(xhtml: String) {
+        pages = []
+        metadata = [:]
+        var block: Block?
+        var line: Line?
+        var word: (xMin: Double, xMax: Double)?
+        func number(_ attributes: [String: String], _ key: String) -> Double { attributes[key].flatMap(Double.init) ?? 0 }
+        for token in MarkupTokenizer(rawTextElements: []).tokenize(xhtml) {
+            switch token {
+            case .start(let name, let attributes, _):
+                switch name {
+                case "meta":
+                    if let key = attributes["name"], let content = attributes["content"] { metadata[key] = content }
+                case "page":
+                    pages.append(Page(width: number(attributes, "width"), height: number(attributes, "height"), blocks: []))
+                case "block":
+                    block = Block(lines: [])
+                case "line":
+                    line = Line(text: "", xMin: number(attributes, "xmin"), yMin: number(attributes, "ymin"),
+                                xMax: number(attributes, "xmax"), yMax: number(attributes, "ymax"), wordStarts: [], wordEnds: [])
+                case "word":
+                    word = (number(attributes, "xmin"), number(attributes, "xmax"))
+                default:
+                    break
+                }
+            case .text(let raw):
+                guard let w = word, line != nil else { continue }
+                let text = Entities.decode(raw).trimmingWhitespace()
+                guard !text.isEmpty else { continue }
+                if !line!.text.isEmpty { line!.text += " " }
+                line!.text += text
+                line!.wordStarts.append(w.xMin)
+                line!.wordEnds.append(w.xMax)
+            case .end(let name):
+                switch name {
+                case "word":
+                    word = nil
+                case "line":
+                    if let l = line, !l.text.isEmpty { block?.lines.append(l) }
+                    line = nil
+                case "block":
+                    if let b = block, !b.lines.isEmpty, !pages.isEmpty { pages[pages.count - 1].blocks.append(b) }
+                    block = nil
+                default:
+                    break
+                }
+            }
+        }
+        if pages.contains(where: { $0.height <= 0 }) {
+            for p in pages.indices where pages[p].height <= 0 { pages[p].height = 842; pages[p].width = 595 }
+        }
+    }
+
+    /// The document as blocks ready for repair: hanging clause numbers joined to their text, page
+    /// furniture and tables of contents dropped by position, headings found by font size.
+    func rawBlocks() -> [RawBlock] {
+        var pages = self.pages
+        for p in pages.indices {
+            pages[p].blocks = PDFLayout.readingOrder(PDFLayout.joinBaselines(pages[p].blocks), pageWidth: pages[p].width)
+        }
+        PDFLayout.dropFurniture(&pages)
+        for p in pages.indices { pages[p].blocks = PDFLayout.dropTableOfContents(pages[p].blocks) }
+        let headingLevels = PDFLayout.headingLevels(pages)
+        var out: [RawBlock] = []
+        for (number, page) in pages.enumerated() {
+            for block in page.blocks {
+                let lines = block.lines.map { RawLine($0.text, page: number) }
+                if let level = PDFLayout.headingLevel(of: block, levels: headingLevels) {
+                    out.append(RawBlock(kind: .heading(level: level), lines: lines))
+                } else {
+                    out.append(RawBlock(kind: .paragraph, lines: lines))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Hanging labels
+
+    /// "1.", "2.3", "a)", "(b)", "•": a label that a PDF may place apart from its text.
+    static func isHangingLabel(_ text: String) -> Bool {
+        guard text.hasAtMostCharacters(8), !text.contains(" ") else { return false }
+        if text.count == 1, let s = text.unicodeScalars.first, LineClassifier.bulletScalars.contains(s) || s == "-" || s == "–" { return true }
+        var body = Substring(text)
+        if body.hasPrefix("(") { body = body.dropFirst() }
+        if body.hasSuffix(")") || body.hasSuffix(".") { body = body.dropLast() }
+        guard !body.isEmpty else { return false }
+        if body.count == 1, let c = body.first, c.isLetter, c.isLowercase { return text.hasSuffix(")") || text.hasSuffix(".") }
+        // A bare "3" is as likely a page number; a label has its dot or parenthesis ("3.", "3)", "2.1").
+        guard text.count > body.count || body.contains(".") else { return false }
+        return body.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+    }
+
+    /// Joins lines that poppler set apart but that stand on one baseline: a label in the margin
+    /// ("1." before its text in the column) and a page number far to the right of a table-of-contents
+    /// entry. The joined line keeps every word's position, so the gap stays visible.
+    static func joinBaselines(_ blocks: [Block]) -> [Block] {
+        var blocks = blocks
+        var removed = Set<[Int]>()
+        func partner(of line: Line, except own: [Int], toTheRight: Bool, maxGap: Double) -> (Int, Int)? {
+            let middle = (line.yMin + line.yMax) / 2
+            var best: (Int, Int, Double)?
+            for (c, other) in blocks.enumerated() {
+                for (l, candidate) in other.lines.enumerated() where [c, l] != own && !removed.contains([c, l])
+                    && candidate.yMin <= middle && middle <= candidate.yMax {
+                    let gap = toTheRight ? candidate.xMin - line.xMax : line.xMin - candidate.xMax
+                    if gap >= -1, gap < maxGap, best.map({ gap < $0.2 }) ?? true { best = (c, l, gap) }
+                }
+            }
+            return best.map { ($0.0, $0.1) }
+        }
+        for b in blocks.indices {
+            for l in blocks[b].lines.indices where !removed.contains([b, l]) {
+                let line = blocks[b].lines[l]
+                if isHangingLabel(line.text), let (c, k) = partner(of: line, except: [b, l], toTheRight: true, maxGap: 80) {
+                    var target = blocks[c].lines[k]
+                    target.text = line.text + " " + target.text
+                    target.xMin = line.xMin
+                    target.wordStarts.insert(contentsOf: line.wordStarts, at: 0)
+                    target.wordEnds.insert(contentsOf: line.wordEnds, at: 0)
+                    blocks[c].lines[k] = target
+                    removed.insert([b, l])
+                } else if line.wordCount == 1, line.text.count <= 3, line.text.allSatisfy({ $0.isASCII && $0.isNumber }),
+                          let (c, k) = partner(of: line, except: [b, l], toTheRight: false, maxGap: 300) {
+                    var target = blocks[c].lines[k]
+                    target.text += " " + line.text
+                    target.xMax = line.xMax
+                    target.wordStarts.append(contentsOf: line.wordStarts)
+                    target.wordEnds.append(contentsOf: line.wordEnds)
+                    blocks[c].lines[k] = target
+                    removed.insert([b, l])
+                }
+            }
+        }
+        guard !removed.isEmpty else { return blocks }
+        for b in blocks.indices {
+            blocks[b].lines = blocks[b].lines.enumerated().filter { !removed.contains([b, $0.offset]) }.map(\.element)
+        }
+        return blocks.filter { !$0.lines.isEmpty }
+    }
+
+    /// Blocks in reading order: top to bottom, and where the page has two columns, the left
+    /// column before the right one between blocks that span both. (Poppler's own flow order
+    /// sometimes jumps between columns.)
+    static func readingOrder(_ blocks: [Block], pageWidth: Double) -> [Block] {
+        let middle = pageWidth / 2
+        func top(_ b: Block) -> Double { b.lines.map(\.yMin).min() ?? 0 }
+        func left(_ b: Block) -> Double { b.lines.map(\.xMin).min() ?? 0 }
+        func right(_ b: Block) -> Double { b.lines.map(\.xMax).max() ?? 0 }
+        let sorted = blocks.sorted { top($0) < top($1) }
+        var out: [Block] = []
+        var band: [Block] = []
+        func flush() {
+            out += band.filter { left($0) < middle }.sorted { top($0) < top($1) }
+            out += band.filter { left($0) >= middle }.sorted { top($0) < top($1) }
+            band = []
+        }
+        for block in sorted {
+            if left(block) < middle - 10 && right(block) > middle + 10 {
+                flush()
+                out.append(block)
+            } else {
+                band.append(block)
+            }
+        }
+        flush()
+        return out
+    }
+
+    // MARK: Page furniture
+
+    /// Drops lines in the top and bottom margins that repeat across pages (running headers and
+    /// footers, digits compared as '#') and page numbers there.
+    static func dropFurniture(_ pages: inout [Page]) {
+        guard pages.count >= 2 else { return }
+        func inMargin(_ line: Line, _ page: Page) -> Bool {
+            line.yMax < page.height * 0.09 || line.yMin > page.height * 0.88
+        }
+        var pagesWithKey: [String: Set<Int>] = [:]
+        for (p, page) in pages.enumerated() {
+            for block in page.blocks {
+                for line in block.lines where inMargin(line, page) {
+                    pagesWithKey[PageFurniture.key(line.text), default: []].insert(p)
+                }
+            }
+        }
+        let threshold = max(2, pages.count / 3)
+        for p in pages.indices {
+            let page = pages[p]
+            for b in page.blocks.indices {
+                pages[p].blocks[b].lines.removeAll { line in
+                    guard inMargin(line, page) else { return false }
+                    return PageFurniture.isPageNumber(line.text)
+                        || (pagesWithKey[PageFurniture.key(line.text)]?.count ?? 0) >= threshold
+                }
+            }
+            pages[p].blocks.removeAll { $0.lines.isEmpty }
+        }
+    }
+
+    // MARK: Tables of contents
+
+    /// A table-of-contents entry: ends in a page number set apart by a wide gap or dot leaders.
+    static func isContentsEntry(_ line: Line) -> Bool {
+        guard line.wordCount >= 2, let last = line.text.split(separator: " ").last,
+              last.count <= 3, last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        let n = line.wordCount
+        let gap = line.wordStarts[n - 1] - line.wordEnds[n - 2]
+        let previous = line.text.split(separator: " ").dropLast().last ?? ""
+        return gap > 18 || previous.hasSuffix("...") || previous.hasSuffix("…")
+    }
+
+    static let contentsTitles: Set<String> = ["inhoud", "inhoudsopgave", "inhoudstafel", "contents", "table of contents", "index"]
+
+    /// Drops runs of table-of-contents entries (at least three, most lines of the run) with the
+    /// headings between them and the "Inhoudsopgave" title before them.
+    static func dropTableOfContents(_ blocks: [Block]) -> [Block] {
+        var flat: [(block: Int, line: Int, entry: Bool)] = []
+        for (b, block) in blocks.enumerated() {
+            for (l, line) in block.lines.enumerated() { flat.append((b, l, isContentsEntry(line))) }
+        }
+        guard flat.filter(\.entry).count >= 3 else { return blocks }
+        var drop = Set<Int>()
+        var i = 0
+        while i < flat.count {
+            guard flat[i].entry else { i += 1; continue }
+            // Extend the run while entries keep coming, allowing up to three short lines between them.
+            var end = i, gapLines = 0, entries = 1
+            var j = i + 1
+            while j < flat.count {
+                if flat[j].entry { end = j; entries += 1; gapLines = 0 }
+                else {
+                    let text = blocks[flat[j].block].lines[flat[j].line].text
+                    gapLines += 1
+                    if gapLines > 3 || !text.hasAtMostCharacters(80) { break }
+                }
+                j += 1
+            }
+            if entries >= 3 {
+                for k in i...end { drop.insert(k) }
+                // The title and lines that head the run ("Inhoudsopgave", "A. Algemeen  Pagina").
+                var k = i - 1
+                while k >= 0, i - k <= 3 {
+                    let text = blocks[flat[k].block].lines[flat[k].line].text
+                    let lower = text.lowercased()
+                    if contentsTitles.contains(lower.trimmingCharacters(in: .punctuationCharacters)) || lower.hasSuffix(" pagina") || lower.hasSuffix(" page") {
+                        for m in k..<i { drop.insert(m) }
+                    }
+                    k -= 1
+                }
+            }
+            i = end + 1
+        }
+        guard !drop.isEmpty else { return blocks }
+        var out = blocks
+        for (index, position) in flat.enumerated().reversed() where drop.contains(index) {
+            out[position.block].lines.remove(at: position.line)
+        }
+        return out.filter { !$0.lines.isEmpty }
+    }
+
+    // MARK: Headings by font size
+
+    /// The body text's line height (the most common, weighted by characters) and the larger
+    /// heights that headings use, largest first.
+    static func headingLevels(_ pages: [Page]) -> (body: Double, levels: [Double]) {
+        var weight: [Int: Int] = [:]
+        for page in pages {
+            for block in page.blocks {
+                for line in block.lines { weight[Int((line.height * 2).rounded()), default: 0] += line.text.count }
+            }
+        }
+        guard let body = weight.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else {
+            return (0, [])
+        }
+        let bodyHeight = Double(body) / 2
+        // Heights used by few characters but clearly larger than the body: heading sizes.
+        let larger = weight.keys.map { Double($0) / 2 }.filter { $0 >= bodyHeight * 1.15 + 0.5 }.sorted(by: >)
+        return (bodyHeight, Array(larger.prefix(3)))
+    }
+
+    /// The heading level of a block set in a larger size than the body, if it is short and reads
+    /// like a heading.
+    static func headingLevel(of block: Block, levels: (body: Double, levels: [Double])) -> Int? {
+        guard !levels.levels.isEmpty, block.lines.count <= 3 else { return nil }
+        let text = block.text
+        guard text.hasAtMostCharacters(120), let first = text.unicodeScalars.first,
+              first.properties.isUppercase || first.properties.numericType != nil else { return nil }
+        if let last = text.last, ".;,:".contains(last) { return nil }
+        let height = block.lines.map(\.height).min() ?? 0
+        guard height >= levels.body * 1.15 + 0.5 else { return nil }
+        let rank = levels.levels.firstIndex { height >= $0 - 0.25 } ?? levels.levels.count - 1
+        return min(rank + 2, 4)  // level 1 is the document title's
+    }
+}
