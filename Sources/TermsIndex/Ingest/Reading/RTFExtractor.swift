@@ -34,6 +34,17 @@ struct RTFExtractor {
     private struct GroupState {
         var skip = false
         var unicodeSkip = 1
+        /// In half-points, as `\fsN` gives it (24 is 12 pt, RTF's default).
+        var fontSize = 24
+        var bold = false
+    }
+
+    /// How a finished paragraph looked: headings in RTF are often only bigger or bold type.
+    private struct ParagraphLook {
+        /// The smallest type any of its text is in; nil when its kind came from `\outlinelevel` or a list.
+        var fontSize: Int?
+        var bold: Bool
+        var length: Int
     }
 
     /// The body's blocks, or `malformed` / `tooMuchText` naming `path`.
@@ -57,15 +68,28 @@ struct RTFExtractor {
         var fallbackToSkip = 0
         var textBytes = 0
         var destinationStart = false  // just after "{": the next control word may name a destination
+        var looks: [ParagraphLook] = []
+        var look = ParagraphLook(fontSize: nil, bold: true, length: 0)
+        var charactersBySize: [Int: Int] = [:]
 
         func flushBytes() {
             guard !pendingBytes.isEmpty else { return }
-            line.append(contentsOf: RTFExtractor.decode(pendingBytes, codePage: codePage).unicodeScalars)
+            let text = RTFExtractor.decode(pendingBytes, codePage: codePage)
             pendingBytes = []
+            append(text)
         }
         func emit(_ text: String) {
             flushBytes()
+            append(text)
+        }
+        func append(_ text: String) {
             line.append(contentsOf: text.unicodeScalars)
+            let visible = text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+            guard visible > 0 else { return }
+            look.fontSize = min(look.fontSize ?? .max, state.fontSize)
+            look.bold = look.bold && state.bold
+            look.length += visible
+            charactersBySize[state.fontSize, default: 0] += visible
         }
         func endLine() throws {
             flushBytes()
@@ -80,8 +104,12 @@ struct RTFExtractor {
         }
         func endParagraph() throws {
             try endLine()
-            if !lines.isEmpty { blocks.append(RawBlock(kind: kind, lines: lines)) }
+            if !lines.isEmpty {
+                blocks.append(RawBlock(kind: kind, lines: lines))
+                if case .paragraph = kind { looks.append(look) } else { looks.append(ParagraphLook(fontSize: nil, bold: false, length: 0)) }
+            }
             lines = []
+            look = ParagraphLook(fontSize: nil, bold: true, length: 0)
         }
         /// A character in the body; `\uN` fallbacks are counted off here.
         func character(_ make: () -> Void) {
@@ -112,7 +140,7 @@ struct RTFExtractor {
                 if stack.isEmpty {
                     // The document group is closed; writers may append NULs or newlines after it.
                     try endParagraph()
-                    return blocks
+                    return RTFExtractor.headingsByLook(blocks, looks: looks, charactersBySize: charactersBySize)
                 }
             case UInt8(ascii: "\\"):
                 i += 1
@@ -140,6 +168,9 @@ struct RTFExtractor {
                     if atDestination && RTFExtractor.skippedDestinations.contains(word) { state.skip = true; continue }
                     switch word {
                     case "ansicpg": codePage = parameter ?? 1252
+                    case "fs": state.fontSize = max(1, parameter ?? 24)
+                    case "b": state.bold = (parameter ?? 1) != 0
+                    case "plain": state.fontSize = 24; state.bold = false
                     case "uc": state.unicodeSkip = max(0, min(parameter ?? 1, 16))
                     case "u":
                         guard var value = parameter else { break }
@@ -227,6 +258,25 @@ struct RTFExtractor {
             destinationStart = false
         }
         throw IngestError.malformed(path: path, reason: "unbalanced RTF: \(stack.count) group(s) not closed at the end")
+    }
+
+    /// Short paragraphs wholly in type bigger than the body's as headings, the biggest type level 1;
+    /// short, wholly bold ones at body size one level below those.
+    private static func headingsByLook(_ blocks: [RawBlock], looks: [ParagraphLook], charactersBySize: [Int: Int]) -> [RawBlock] {
+        guard let body = charactersBySize.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else { return blocks }
+        let bigger = Set(looks.compactMap(\.fontSize).filter { $0 > body }).sorted(by: >).prefix(5)
+        var result = blocks
+        for (index, look) in looks.enumerated() where look.length > 0 && look.length <= 120 {
+            guard let size = look.fontSize else { continue }
+            let text = blocks[index].lines.map(\.text).joined(separator: " ").trimmingWhitespace()
+            if text.hasSuffix(".") || text.hasSuffix(":") || text.hasSuffix(";") || text.hasSuffix(",") { continue }
+            if let rank = bigger.firstIndex(of: size) {
+                result[index].kind = .heading(level: rank + 1)
+            } else if size == body && look.bold {
+                result[index].kind = .heading(level: min(bigger.count + 1, 6))
+            }
+        }
+        return result
     }
 
     static func isLetter(_ b: UInt8) -> Bool {
