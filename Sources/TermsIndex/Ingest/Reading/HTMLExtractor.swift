@@ -18,6 +18,10 @@ struct HTMLExtractor {
     ]
     static let bannerWords = ["cookie", "consent", "gdpr", "banner"]
 
+    /// Writes the numbers a browser shows before `<ol>` items ("2. ") into their text. Templates
+    /// number their articles this way (`<ol start="2"><li>Levering</li></ol>`).
+    var numbersOrderedLists = false
+
     struct Result {
         var blocks: [RawBlock]
         var title: String?
@@ -36,6 +40,7 @@ struct HTMLExtractor {
         var lines: [RawLine] = []
         var line = ""
         var pendingBreak: LineBreak = .soft
+        var listNumbers: [Int?] = []  // per open <ol>/<ul>: the last number shown, nil for <ul>
 
         func endLine(_ nextBreak: LineBreak) {
             let trimmed = line.trimmingWhitespace()
@@ -75,6 +80,11 @@ struct HTMLExtractor {
                             flushBlock(next: .heading(level: level))
                         } else if name == "li" {
                             flushBlock(next: .listItem)
+                            if numbersOrderedLists, let last = listNumbers.last, let shown = last {
+                                let number = attributes["value"].flatMap { Int($0) } ?? shown + 1
+                                listNumbers[listNumbers.count - 1] = number
+                                line = "\(number). "
+                            }
                         } else if name == "td" || name == "th" {
                             endLine(.hard)
                         } else {
@@ -84,6 +94,8 @@ struct HTMLExtractor {
                 }
                 if HTMLExtractor.void.contains(name) || selfClosing { continue }
                 stack.append((name, skip, chrome))
+                if name == "ol" { listNumbers.append((attributes["start"].flatMap { Int($0) } ?? 1) - 1) }
+                if name == "ul" { listNumbers.append(nil) }
                 openCount[name, default: 0] += 1
                 if skip { skipDepth += 1 }
                 if chrome { chromeDepth += 1 }
@@ -102,6 +114,7 @@ struct HTMLExtractor {
                     if top.chrome { chromeDepth -= 1 }
                     if HTMLExtractor.headingLevel(top.name) != nil { headingDepth -= 1 }
                     if top.name == "pre" { preDepth -= 1 }
+                    if top.name == "ol" || top.name == "ul" { _ = listNumbers.popLast() }
                     if skipDepth == 0 && (HTMLExtractor.blockElements.contains(top.name)) { flushBlock() }
                     if top.name == name { break }
                 }

@@ -131,10 +131,7 @@ struct RTFExtractor {
                 i += 1
                 continue
             case UInt8(ascii: "}"):
-                guard let outer = stack.popLast() else {
-                    throw IngestError.malformed(path: path, reason: "unbalanced RTF: '}' without '{' at byte \(i)")
-                }
-                state = outer
+                state = stack.removeLast()  // never empty: the document group's "}" returns below
                 fallbackToSkip = 0
                 i += 1
                 if stack.isEmpty {

@@ -22,9 +22,14 @@ struct TemplateExtractor {
 
     let dialect: Dialect
 
+    /// Attributes the HTML reader uses: `id`/`class` mark cookie banners, `start`/`value` number lists.
+    static let keptAttributes: Set<String> = ["id", "class", "start", "value"]
+
     /// Headings, paragraphs and list items of the template's markup, with its first heading as title.
     func extract(_ source: String) -> HTMLExtractor.Result {
-        HTMLExtractor().extract(markup(source))
+        var html = HTMLExtractor()
+        html.numbersOrderedLists = true
+        return html.extract(markup(source))
     }
 
     /// The template as HTML without its template syntax.
@@ -220,7 +225,7 @@ struct TemplateExtractor {
             return ("a"..."z").contains(first) && !name.contains(".")
         }
 
-        /// The tag at `i`: its name, the `id`/`class` attributes kept (they mark cookie banners),
+        /// The tag at `i`: its name, the attributes in `keptAttributes` as HTML,
         /// whether it closes itself, and the index past its `>`.
         mutating func openTag(from start: Int) -> (String, String, Bool, Int)? {
             var k = start + 1
@@ -261,7 +266,7 @@ struct TemplateExtractor {
                     k = end
                 }
                 let key = attribute == "className" ? "class" : attribute.lowercased()
-                if let value, key == "class" || key == "id" {
+                if let value, TemplateExtractor.keptAttributes.contains(key) {
                     kept += " \(key)=\"\(value.replacingOccurrences(of: "\"", with: ""))\""
                 }
             }
