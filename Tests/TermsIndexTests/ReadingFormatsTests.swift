@@ -313,3 +313,18 @@ final class ReadingFormatsTests: XCTestCase {
         for format in ["rtf", "odt", "tsx", "blade"] { XCTAssertTrue(message.contains(format), message) }
     }
 }
+
+extension ReadingFormatsTests {
+    /// Hostile templates finish in time proportional to their size.
+    func testHostileTemplatesStayLinear() throws {
+        let nested = "const x = (" + String(repeating: "<a>(", count: 20_000) + "<b,"
+        let start = Date()
+        let jsx = TemplateExtractor(dialect: .jsx).markup(nested)
+        XCTAssertFalse(jsx.contains("<b"))
+        let unclosed = String(repeating: "{{ @if( <?php {!! ", count: 20_000)
+        _ = TemplateExtractor(dialect: .server).markup(unclosed)
+        let deep = "return (" + String(repeating: "<p>{x && (", count: 5_000)
+        _ = TemplateExtractor(dialect: .jsx).markup(deep)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+}

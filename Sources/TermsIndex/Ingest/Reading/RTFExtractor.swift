@@ -66,7 +66,7 @@ struct RTFExtractor {
         var pendingSurrogate: UInt32?
         var kind: TextBlock.Kind = .paragraph
         var fallbackToSkip = 0
-        var textBytes = 0
+        var textBytes = 0, lineBytes = 0
         var destinationStart = false  // just after "{": the next control word may name a destination
         var looks: [ParagraphLook] = []
         var look = ParagraphLook(fontSize: nil, bold: true, length: 0)
@@ -84,6 +84,7 @@ struct RTFExtractor {
         }
         func append(_ text: String) {
             line.append(contentsOf: text.unicodeScalars)
+            lineBytes += text.utf8.count
             let visible = text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
             guard visible > 0 else { return }
             look.fontSize = min(look.fontSize ?? .max, state.fontSize)
@@ -95,11 +96,9 @@ struct RTFExtractor {
             flushBytes()
             let text = String(line)
             line = String.UnicodeScalarView()
+            lineBytes = 0
             guard !text.allSatisfy(\.isWhitespace) else { return }
             textBytes += text.utf8.count
-            if textBytes > limits.maxTextBytes {
-                throw IngestError.tooMuchText(path: path, what: "the RTF's text", limit: limits.maxTextBytes)
-            }
             lines.append(RawLine(text, breakBefore: lines.isEmpty ? .unknown : .hard))
         }
         func endParagraph() throws {
@@ -119,6 +118,9 @@ struct RTFExtractor {
 
         var i = start
         while i < n {
+            if textBytes + lineBytes > limits.maxTextBytes {
+                throw IngestError.tooMuchText(path: path, what: "the RTF's text", limit: limits.maxTextBytes)
+            }
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "{"):

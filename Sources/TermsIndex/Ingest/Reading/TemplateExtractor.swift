@@ -190,8 +190,7 @@ struct TemplateExtractor {
                         open.removeSubrange(index...)
                     }
                     i = min(k + 1, n)
-                } else {
-                    guard let (name, attributes, selfClosing, end) = openTag(from: i) else { out = mark; return nil }
+                } else if let (name, attributes, selfClosing, end) = openTag(from: i) {
                     if Scanner.isMarkup(name) {
                         let tag = name.lowercased()
                         out.append(contentsOf: "<\(tag)\(attributes)>".unicodeScalars)
@@ -199,6 +198,14 @@ struct TemplateExtractor {
                     }
                     if !selfClosing { open.append(name) }
                     i = end
+                } else if open.isEmpty {
+                    out = mark
+                    return nil
+                } else {
+                    // Only the first tag decides whether this is JSX; a bad one inside is text,
+                    // so no input is scanned twice.
+                    out.append(contentsOf: "&lt;".unicodeScalars)
+                    i += 1
                 }
                 if open.isEmpty { return i }
                 // Children up to the next tag.
