@@ -29,6 +29,7 @@ struct TemplateExtractor {
     func extract(_ source: String) -> HTMLExtractor.Result {
         var html = HTMLExtractor()
         html.numbersOrderedLists = true
+        html.boldParagraphsAsHeadings = true
         return html.extract(markup(source))
     }
 
