@@ -169,7 +169,7 @@ final class ReadingFormatsTests: XCTestCase {
     import Link from "next/link"
     import { Metadata } from 'next'
 
-    export const metadata: Metadata = { title: "Verborgen metadata", description: 'Verborgen beschrijving' }
+    export const metadata: Metadata = { title: "Voorwaarden | Voorbeeld BV", description: 'Verborgen beschrijving' }
 
     const artikelen: Array<string> = ["Verborgen lijst"]
     const sleutel = <T,>(x: T) => x
@@ -207,18 +207,18 @@ final class ReadingFormatsTests: XCTestCase {
         let x = try reader.read(try file("pagina.tsx", Self.tsx))
         XCTAssertEqual(x.format, .jsx)
         XCTAssertEqual(headings(x), ["Algemene voorwaarden", "Artikel 1 - Toepasselijkheid"])
-        XCTAssertEqual(x.title, "Algemene voorwaarden")
+        XCTAssertEqual(x.title, "Voorwaarden | Voorbeeld BV")  // from metadata, as the page's <title>
         XCTAssertTrue(x.blocks.contains(TextBlock(kind: .paragraph, text: "Laatst bijgewerkt: januari 2025")), x.text)
         XCTAssertTrue(x.blocks.contains(TextBlock(kind: .paragraph, text: "Deze voorwaarden gelden voor auto's en fietsen van Ric & Co.")), x.text)
         XCTAssertEqual(x.blocks.filter { $0.kind == .listItem }.map(\.text), ["2. Eerste punt", "3. Tweede punt", "Punt uit een lijst"])
-        for syntax in ["import", "export", "className", "Verborgen", "=>", "{", "}", "naam", "<", "return"] {
+        for syntax in ["import", "export", "className", "Verborgen", "=>", "{", "}", "naam", "<", "return", "Voorbeeld BV"] {
             XCTAssertFalse(x.text.contains(syntax), "\(syntax) in \(x.text)")
         }
     }
 
     static let blade = #"""
     @extends('layouts.app')
-    @section('title', 'Verborgen sectietitel')
+    @section('title', 'Titel van de pagina')
     {{-- Verborgen commentaar --}}
     @section('content')
     <?php $verborgen = "Verborgen php"; ?>
@@ -248,6 +248,7 @@ final class ReadingFormatsTests: XCTestCase {
             let x = try reader.read(try file(name, Self.blade))
             XCTAssertEqual(x.format, .blade, name)
             XCTAssertEqual(headings(x), ["Algemene voorwaarden", "Artikel 2 Levering"], name)
+            XCTAssertEqual(x.title, "Titel van de pagina", name)  // from @section('title'), as the page's <title>
             XCTAssertTrue(x.blocks.contains(TextBlock(kind: .paragraph, text: "Alleen voor beheerders: en")), x.text)
             XCTAssertTrue(x.blocks.contains(TextBlock(kind: .paragraph, text: "Mail ons op info@voorbeeld.nl.")), x.text)
             XCTAssertTrue(x.blocks.contains(TextBlock(kind: .listItem, text: "Levering binnen 30 dagen")), x.text)

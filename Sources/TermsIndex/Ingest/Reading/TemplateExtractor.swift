@@ -33,15 +33,36 @@ struct TemplateExtractor {
         return html.extract(markup(source))
     }
 
-    /// The template as HTML without its template syntax.
+    /// The template as HTML without its template syntax; the page title it declares in code
+    /// (Next.js `metadata`, Blade's `@section('title', ...)`) as `<title>`.
     func markup(_ source: String) -> String {
         var scanner = Scanner(s: Array(source.unicodeScalars))
+        if let title = pageTitle(source) {
+            scanner.out.append(contentsOf: "<title>".unicodeScalars)
+            scanner.emitText(title)
+            scanner.out.append(contentsOf: "</title>".unicodeScalars)
+        }
         switch dialect {
         case .jsx: _ = scanner.code(from: 0, closing: false, depth: 0)
         case .vue: scanner.serverMarkup(directives: false)
         case .server: scanner.serverMarkup(directives: true)
         }
         return String(scanner.out)
+    }
+
+    static let titlePatterns: [Dialect: NSRegularExpression] = [
+        .jsx: try! NSRegularExpression(pattern: #"\bconst\s+metadata\b[^=]*=\s*\{[^{}]*?\btitle\s*:\s*(["'`])(.*?)\1"#),
+        .server: try! NSRegularExpression(pattern: #"@section\(\s*['"]title['"]\s*,\s*(['"])(.*?)\1\s*\)"#),
+    ]
+
+    /// The page title the template's code declares, if any.
+    func pageTitle(_ source: String) -> String? {
+        guard let pattern = TemplateExtractor.titlePatterns[dialect] else { return nil }
+        let head = String(source.prefix(16_384))
+        guard let match = pattern.firstMatch(in: head, range: NSRange(head.startIndex..., in: head)),
+              let range = Range(match.range(at: 2), in: head) else { return nil }
+        let title = head[range].trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
     }
 
     /// The text of `expression` when it is one string literal, bare or in a translation call
