@@ -8,7 +8,7 @@ struct Termsearch: AsyncParsableCommand {
         commandName: "termsearch",
         abstract: "Full-text search over suppliers' general terms and conditions.",
         discussion: """
-            Index a folder of terms (txt, md, html, pdf, docx), then search it by clause:
+            Index a folder of terms (txt, md, html, pdf, docx, odt, rtf, tsx/vue/blade/php pages), then search it by clause:
               termsearch index Corpus/
               termsearch search '"aansprakelijkheid beperkt tot"'
             The index lives in ./Index unless --index or TERMSEARCH_INDEX says otherwise.

@@ -172,7 +172,7 @@ public enum SourceFiles {
             ("a program or library", ["exe", "dll", "so", "dylib", "bin", "o", "a", "class", "msi", "deb", "rpm", "apk"]),
             ("audio or video", ["mp3", "mp4", "m4a", "wav", "ogg", "flac", "mov", "avi", "mkv", "webm"]),
             ("a font", ["ttf", "otf", "woff", "woff2", "eot"]),
-            ("a spreadsheet or presentation", ["xls", "xlsx", "ppt", "pptx", "key", "numbers"]),
+            ("a spreadsheet or presentation", ["xls", "xlsx", "ppt", "pptx", "key", "numbers", "ods", "odp"]),
         ]
         for (kind, extensions) in groups { for e in extensions { map[e] = kind } }
         return map

@@ -70,12 +70,20 @@ public struct DocumentReader: Sendable {
         } catch {
             throw IngestError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
-        return try read(data: data, fileExtension: url.pathExtension, path: path, fileOnDisk: url)
+        return try read(data: data, fileExtension: DocumentReader.fileExtension(url.lastPathComponent), path: path, fileOnDisk: url)
     }
 
-    /// PDF and zip (docx) files hold much less text than their size; only they may exceed `maxTextBytes`.
+    /// "a.pdf" → "pdf"; Blade's double extensions whole: "b.blade.php" → "blade.php".
+    static func fileExtension(_ name: String) -> String {
+        let lower = name.lowercased()
+        for double in ["blade.php", "blade.html"] where lower.hasSuffix("." + double) { return double }
+        return (name as NSString).pathExtension
+    }
+
+    /// PDF, zip (docx, odt) and RTF files (pictures as hex) hold much less text than their size;
+    /// only they may exceed `maxTextBytes`.
     static func isContainer(_ head: Data) -> Bool {
-        head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        head.starts(with: Array("%PDF-".utf8)) || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: Array("{\\rtf".utf8))
     }
 
     /// Reads bytes that came from `path` (used in errors only); `fileExtension` is a hint.
@@ -88,17 +96,21 @@ public struct DocumentReader: Sendable {
             throw IngestError.tooLarge(path: path, bytes: data.count, limit: limits.maxFileBytes)
         }
         let format = FormatSniffer.sniff(data, fileExtension: fileExtension)
-        // A file named .pdf or .docx that is not one is broken, not some other format.
+        // A file named .pdf, .docx, .odt or .rtf that is not one is broken, not some other format.
         switch (fileExtension.lowercased(), format) {
         case ("docx", let f) where f != .docx:
             throw IngestError.malformed(path: path, reason: data.starts(with: [0x50, 0x4B]) ? "zip archive without word/document.xml" : "not a zip archive")
+        case ("odt", let f) where f != .odt:
+            throw IngestError.malformed(path: path, reason: data.starts(with: [0x50, 0x4B]) ? "zip archive without the OpenDocument text mimetype" : "not a zip archive")
+        case ("rtf", let f) where f != .rtf:
+            throw IngestError.malformed(path: path, reason: "RTF does not start with {\\rtf")
         case ("pdf", let f) where f != .pdf:
             throw IngestError.malformed(path: path, reason: "does not start with %PDF-")
         default:
             break
         }
         guard let format else { throw IngestError.binary(path: path) }
-        if format != .pdf && format != .docx && data.count > limits.maxTextBytes {
+        if ![.pdf, .docx, .odt, .rtf].contains(format) && data.count > limits.maxTextBytes {
             throw IngestError.tooMuchText(path: path, what: "the text (\(ReadLimits.size(data.count)))", limit: limits.maxTextBytes)
         }
         var log = RepairLog()
@@ -116,15 +128,30 @@ public struct DocumentReader: Sendable {
             let normalised = CharacterRepair.normaliseLineEndings(text, log: &log)
             let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
             return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
-        case .html:
+        case .html, .jsx, .vue, .blade, .php:
             let (text, decodeRepairs) = TextDecoder.decode(data)
             try requireText(text, path: path)
             log.merge(decodeRepairs)
-            let result = HTMLExtractor().extract(text)
+            let result: HTMLExtractor.Result
+            switch format {
+            case .jsx: result = TemplateExtractor(dialect: .jsx).extract(text)
+            case .vue: result = TemplateExtractor(dialect: .vue).extract(text)
+            case .blade, .php: result = TemplateExtractor(dialect: .server).extract(text)
+            default: result = HTMLExtractor().extract(text)
+            }
             let blocks = repairer.repair(blocks: result.blocks, log: &log)
+            if blocks.isEmpty { throw IngestError.noText(path: path) }
             var title = result.title.map { CharacterRepair.apply($0, log: &log) }
             if title?.isEmpty ?? true { title = firstHeading(blocks) }
-            return ExtractedText(format: .html, blocks: blocks, repairs: log.repairs, title: title)
+            return ExtractedText(format: format, blocks: blocks, repairs: log.repairs, title: title)
+        case .rtf:
+            let raw = try RTFExtractor().extract(data, path: path, limits: limits)
+            return try structured(raw, format: .rtf, path: path, log: &log)
+        case .odt:
+            let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "odt") { file in
+                try OpenDocumentExtractor().contentXML(fileAt: file, limits: limits)
+            }
+            return try structured(OpenDocumentExtractor().extract(xml: xml), format: .odt, path: path, log: &log)
         case .pdf:
             let layout = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
                 try PDFExtractor().layout(fileAt: file, limits: limits)
@@ -141,15 +168,19 @@ public struct DocumentReader: Sendable {
             let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
                 try DocxExtractor().documentXML(fileAt: file, limits: limits)
             }
-            let raw = DocxExtractor().extract(xml: xml)
-            let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count } }
-            if textBytes > limits.maxTextBytes {
-                throw IngestError.tooMuchText(path: path, what: "the text (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
-            }
-            if textBytes == 0 { throw IngestError.noText(path: path) }
-            let blocks = repairer.repair(blocks: raw, log: &log)
-            return ExtractedText(format: .docx, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
+            return try structured(DocxExtractor().extract(xml: xml), format: .docx, path: path, log: &log)
         }
+    }
+
+    /// Repaired blocks of a format that marks its own paragraphs (docx, odt, rtf), within the text limit.
+    private func structured(_ raw: [RawBlock], format: DocumentFormat, path: String, log: inout RepairLog) throws -> ExtractedText {
+        let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count } }
+        if textBytes > limits.maxTextBytes {
+            throw IngestError.tooMuchText(path: path, what: "the text (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
+        }
+        if textBytes == 0 { throw IngestError.noText(path: path) }
+        let blocks = repairer.repair(blocks: raw, log: &log)
+        return ExtractedText(format: format, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
     }
 
     /// Throws `noText` when `text` has nothing but whitespace (and form feeds, BOMs, NULs).

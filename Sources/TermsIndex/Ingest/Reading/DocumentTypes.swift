@@ -2,7 +2,18 @@ import Foundation
 
 /// The file formats the reader understands.
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case text, markdown, html, pdf, docx
+    case text, markdown, html, pdf, docx, rtf, odt
+    /// A React component (.tsx, .jsx): the JSX's text, not the code.
+    case jsx
+    /// A Vue single-file component (.vue): the `<template>`'s text.
+    case vue
+    /// A Laravel Blade template (.blade.php, .blade.html): the markup without directives and echoes.
+    case blade
+    /// A PHP page or fragment (.php): the markup outside `<?php ?>`.
+    case php
+
+    /// The formats as the error for an unsupported file lists them.
+    static let supportedList = "pdf, docx, odt, rtf, html, markdown, text, and tsx/jsx, vue, blade and php templates"
 }
 
 /// One block of extracted text: a heading, a paragraph or a list item.
@@ -109,7 +120,7 @@ public enum IngestError: Error, CustomStringConvertible, Sendable, Equatable {
         switch self {
         case .notFound: return "no such file"
         case .unreadable(_, let reason): return "cannot read: \(reason)"
-        case .binary: return "not text and not a supported format (pdf, docx, html, markdown, text)"
+        case .binary: return "not text and not a supported format (\(DocumentFormat.supportedList))"
         case .toolMissing(let tool): return "required tool not installed: \(tool)"
         case .toolFailed(let tool, _, let reason): return "\(tool) failed: \(reason)"
         case .timedOut(let tool, _, let seconds): return "\(tool) did not finish within \(ReadLimits.seconds(seconds)); skipped"

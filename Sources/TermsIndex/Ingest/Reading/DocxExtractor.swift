@@ -3,25 +3,8 @@ import Foundation
 /// Paragraphs of a .docx: `word/document.xml` taken out with `unzip -p`, then read with the
 /// markup tokenizer (`<w:p>` paragraphs, `<w:t>` text, heading styles, numbered paragraphs).
 struct DocxExtractor {
-    static let unzip = ExternalTool(name: "unzip", installHint: "apt-get install unzip")
-
     func documentXML(fileAt path: String, limits: ReadLimits) throws -> String {
-        let output = try DocxExtractor.unzip.run(["-p", "-qq", path, "word/document.xml"], path: path, limits: limits)
-        if output.truncated {
-            // A few KB that inflate to gigabytes: a zip bomb, stopped at the cap.
-            throw IngestError.tooMuchText(path: path, what: "word/document.xml (inflated)", limit: limits.maxExtractedBytes)
-        }
-        switch output.status {
-        case 0: break
-        case 9, 2, 3: throw IngestError.malformed(path: path, reason: "not a readable zip archive")
-        case 11: throw IngestError.malformed(path: path, reason: "no word/document.xml in the archive")
-        case 81, 82: throw IngestError.encrypted(path: path)
-        default:
-            let message = output.stderr.split(separator: "\n").first.map(String.init) ?? "exit status \(output.status)"
-            throw IngestError.malformed(path: path, reason: "unzip: \(message)")
-        }
-        if output.stdout.isEmpty { throw IngestError.malformed(path: path, reason: "empty word/document.xml") }
-        return TextDecoder.decode(output.stdout).text
+        try ZipMember(name: "word/document.xml").text(fileAt: path, limits: limits)
     }
 
     func extract(xml: String) -> [RawBlock] {

@@ -8,11 +8,15 @@ public enum FormatSniffer {
         let head = [UInt8](data.prefix(1024))
         if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            // ODF stores its mimetype first and uncompressed, so it is in the first bytes.
+            if contains(data.prefix(128), Array("application/vnd.oasis.opendocument.text".utf8)) { return .odt }
             return contains(data, Array("word/document.xml".utf8)) ? .docx : nil
         }
+        if head.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksBinary(data) { return nil }
         let sample = TextDecoder.decode(data.prefix(64 * 1024)).text
         let start = sample.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(512).lowercased()
+        if let template = template(sample, start: start, ext: ext) { return template }
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
         if ext == "html" || ext == "htm" || ext == "xhtml" {
             return start.contains("<") ? .html : .text
@@ -21,6 +25,29 @@ public enum FormatSniffer {
         if start.hasPrefix("<?xml") && sample.lowercased().contains("<html") { return .html }
         if hasMarkdownHeadings(sample) { return .markdown }
         return .text
+    }
+
+    /// The template format of a web page source, from its extension or, for text and HTML, from
+    /// syntax no rendered page has; nil when it is not a template.
+    static func template(_ sample: String, start: String, ext: String) -> DocumentFormat? {
+        switch ext {
+        case "tsx", "jsx": return .jsx
+        case "vue": return .vue
+        case "blade", "blade.php", "blade.html": return .blade
+        case "php", "phtml": return hasBladeSyntax(sample) ? .blade : .php
+        case "html", "htm", "txt", "": break
+        default: return nil
+        }
+        if hasBladeSyntax(sample) { return .blade }
+        if start.hasPrefix("<?php") { return .php }
+        let code = start.hasPrefix("import ") || start.hasPrefix("export ") || start.hasPrefix("\"use client\"") || start.hasPrefix("'use client'")
+        if code && sample.contains("return (") && (sample.contains("className=") || sample.contains("</")) { return .jsx }
+        return nil
+    }
+
+    /// Blade's layout and section directives or its comments and raw echoes.
+    static func hasBladeSyntax(_ sample: String) -> Bool {
+        ["@extends(", "@layout(", "@section(", "@yield(", "@endsection", "{{--", "{!!"].contains { sample.contains($0) }
     }
 
     /// NULs (outside UTF-16) or many control characters mean the bytes are not text.

@@ -18,6 +18,14 @@ struct HTMLExtractor {
     ]
     static let bannerWords = ["cookie", "consent", "gdpr", "banner"]
 
+    /// Writes the numbers a browser shows before `<ol>` items ("2. ") into their text. Templates
+    /// number their articles this way (`<ol start="2"><li>Levering</li></ol>`).
+    var numbersOrderedLists = false
+
+    /// Reads a short paragraph wholly in `<strong>`/`<b>` as a heading one level below the last
+    /// real one. Templates mark article headings this way (`<p><strong>Levering</strong></p>`).
+    var boldParagraphsAsHeadings = false
+
     struct Result {
         var blocks: [RawBlock]
         var title: String?
@@ -36,6 +44,7 @@ struct HTMLExtractor {
         var lines: [RawLine] = []
         var line = ""
         var pendingBreak: LineBreak = .soft
+        var listNumbers: [Int?] = []  // per open <ol>/<ul>: the last number shown, nil for <ul>
 
         func endLine(_ nextBreak: LineBreak) {
             let trimmed = line.trimmingWhitespace()
@@ -47,12 +56,21 @@ struct HTMLExtractor {
                 pendingBreak = .hard  // an empty source line does not weaken a <br>
             }
         }
+        var boldDepth = 0, lastHeadingLevel = 1
+        var blockAllBold = true
         func flushBlock(next: TextBlock.Kind = .paragraph) {
             endLine(.soft)
-            if !lines.isEmpty { blocks.append(RawBlock(kind: kind, lines: lines)) }
+            if !lines.isEmpty {
+                if case .heading(let level) = kind { lastHeadingLevel = level }
+                if boldParagraphsAsHeadings && blockAllBold && kind == .paragraph && HTMLExtractor.looksLikeHeading(lines) {
+                    kind = .heading(level: min(lastHeadingLevel + 1, 6))
+                }
+                blocks.append(RawBlock(kind: kind, lines: lines))
+            }
             lines = []
             kind = next
             pendingBreak = .soft
+            blockAllBold = true
         }
         func isBanner(_ attributes: [String: String]) -> Bool {
             let probe = ((attributes["id"] ?? "") + " " + (attributes["class"] ?? "") + " " + (attributes["aria-label"] ?? "")).lowercased()
@@ -75,6 +93,11 @@ struct HTMLExtractor {
                             flushBlock(next: .heading(level: level))
                         } else if name == "li" {
                             flushBlock(next: .listItem)
+                            if numbersOrderedLists, let last = listNumbers.last, let shown = last {
+                                let number = attributes["value"].flatMap { Int($0) } ?? shown + 1
+                                listNumbers[listNumbers.count - 1] = number
+                                line = "\(number). "
+                            }
                         } else if name == "td" || name == "th" {
                             endLine(.hard)
                         } else {
@@ -84,6 +107,9 @@ struct HTMLExtractor {
                 }
                 if HTMLExtractor.void.contains(name) || selfClosing { continue }
                 stack.append((name, skip, chrome))
+                if name == "strong" || name == "b" { boldDepth += 1 }
+                if name == "ol" { listNumbers.append((attributes["start"].flatMap { Int($0) } ?? 1) - 1) }
+                if name == "ul" { listNumbers.append(nil) }
                 openCount[name, default: 0] += 1
                 if skip { skipDepth += 1 }
                 if chrome { chromeDepth += 1 }
@@ -102,6 +128,8 @@ struct HTMLExtractor {
                     if top.chrome { chromeDepth -= 1 }
                     if HTMLExtractor.headingLevel(top.name) != nil { headingDepth -= 1 }
                     if top.name == "pre" { preDepth -= 1 }
+                    if top.name == "ol" || top.name == "ul" { _ = listNumbers.popLast() }
+                    if top.name == "strong" || top.name == "b" { boldDepth -= 1 }
                     if skipDepth == 0 && (HTMLExtractor.blockElements.contains(top.name)) { flushBlock() }
                     if top.name == name { break }
                 }
@@ -113,6 +141,7 @@ struct HTMLExtractor {
                 }
                 guard skipDepth == 0, chromeDepth == 0 || headingDepth > 0 else { continue }
                 let text = Entities.decode(raw)
+                if boldDepth == 0 && !text.allSatisfy(\.isWhitespace) { blockAllBold = false }
                 // Source newlines are kept as soft breaks so running footers on their own source
                 // line can be recognised; the repairer joins them again.
                 var first = true
@@ -132,6 +161,13 @@ struct HTMLExtractor {
             return Result(blocks: fallback.blocks, title: title ?? fallback.title)
         }
         return Result(blocks: blocks, title: title)
+    }
+
+    /// One or two short lines without closing punctuation: a heading's shape.
+    static func looksLikeHeading(_ lines: [RawLine]) -> Bool {
+        let text = lines.map(\.text).joined(separator: " ")
+        guard lines.count <= 2, text.count <= 120, let last = text.last else { return false }
+        return !".:;,".contains(last)
     }
 
     /// Runs of spaces, tabs, CRs and form feeds as one space.
