@@ -67,7 +67,7 @@ public enum MetadataExtractor {
         }
         metadata.version = versionLabel(lines)
         metadata.versionDate = versionDate(lines, title: metadata.title)
-        metadata.supplier = supplier(lines: lines, title: metadata.title, fileName: fileName)
+        metadata.supplier = supplier(lines: lines, titles: [metadata.title, givenTitle.map(clean)].compactMap { $0 }, fileName: fileName)
         metadata.kind = kind(title: metadata.title, text: text)
         if detectLanguages { metadata.languages = languages(unified) }
         return metadata

@@ -70,7 +70,8 @@ extension MetadataExtractor {
 
     /// The supplier: the candidate that most sources agree on and the text repeats most, spelled as
     /// the text spells it.
-    static func supplier(lines: [String], title: String?, fileName: String) -> String? {
+    /// `titles`: the document's title and any title the reader found outside the text.
+    static func supplier(lines: [String], titles: [String], fileName: String) -> String? {
         let fileWords = fileNameWords(fileName).filter { !tradeAssociations.contains($0) }
         var candidates: [String: SupplierCandidate] = [:]
         func add(_ raw: String, _ source: SupplierSource) {
@@ -89,7 +90,7 @@ extension MetadataExtractor {
             }
         }
         // Title lines anywhere in the document: easycomp names itself only in its second, B2B title.
-        for line in ([title].compactMap { $0 } + titleCandidates(lines, limit: lines.count)) {
+        for line in (titles + titleCandidates(lines, limit: lines.count)) {
             guard let name = supplier(fromTitle: line), !tradeAssociations.contains(name.lowercased()) else { continue }
             add(name, .title)
         }
@@ -117,9 +118,26 @@ extension MetadataExtractor {
             return s
         }
         let ranked = candidates.values.map { ($0, score($0)) }.sorted { $0.1 > $1.1 }
-        if let best = ranked.first, best.1 > 0 { return displayName(best.0.name) }
+        if let best = ranked.first, best.1 > 0 { return displayName(fullName(best.0.name, in: text)) }
         guard !fileWords.isEmpty else { return nil }
         return titleCased(fileWords.joined(separator: " "))
+    }
+
+    /// `name` with the capitalised words that the text puts after it nearly every time: a definition
+    /// wrapped after "Allianz Global" still names "Allianz Global Assistance".
+    static func fullName(_ name: String, in text: String) -> String {
+        var full = name
+        for _ in 0..<2 {
+            let followers = allMatches(text, #"(?<![\w])"# + NSRegularExpression.escapedPattern(for: full) + #"(?:\s+([A-Z][\w&'’-]*))?"#,
+                                       caseSensitive: true).map { $0[1] }
+            guard followers.count >= 2 else { break }
+            let counts = Dictionary(followers.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
+            guard let (next, n) = counts.max(by: { $0.value < $1.value }), n * 3 >= followers.count * 2,
+                  !roleWords.contains(next.lowercased()), !genericWords.contains(next.lowercased()),
+                  firstMatch(next, legalForm, caseSensitive: true) == nil else { break }
+            full += " " + next
+        }
+        return full
     }
 
     /// How often the text spells `name`: case-sensitive, except for a name in capitals.
@@ -152,6 +170,8 @@ extension MetadataExtractor {
         guard !tokens.isEmpty, tokens.count <= 6, name.count <= 60, name.contains(where: \.isUppercase) else { return false }
         if matches(name, #"^\d+[.)]?(\s|$)|-$|voorwaarden|conditions|\bterms\b|^(artikel|article|hoofdstuk|bijlage)\b"#) { return false }
         if matches(name, institutions) { return false }
+        // "(hierna: "Bewerkersovereenkomst")" defines a document, not a party.
+        if matches(name, #"(overeenkomst|agreement|contract|regeling|reglement|beleid|verklaring|statement|policy|bijlage|annex|wet|act)$"#) { return false }
         for t in tokens where t.first?.isLowercase == true && !nameConnectors.contains(t) { return false }
         let ws = words(name)
         if ws.isEmpty || ws.allSatisfy({ roleWords.contains($0) || genericWords.contains($0) || nameConnectors.contains($0) }) { return false }
@@ -180,6 +200,11 @@ extension MetadataExtractor {
         func isNoise(_ t: String) -> Bool {
             let w = words(t)
             return connector.contains(t.lowercased()) || w.isEmpty || w.allSatisfy { genericWords.contains($0) }
+        }
+        // "Privacy Statement van Corendon Airlines": the name follows the preposition after a subject.
+        if let p = tokens.lastIndex(where: { ["van", "of", "by", "door"].contains($0.lowercased()) }), p > 0, p + 1 < tokens.count,
+           tokens[..<p].allSatisfy({ t in words(t).allSatisfy { genericWords.contains($0) || roleWords.contains($0) } }) {
+            tokens = Array(tokens[(p + 1)...])
         }
         while let f = tokens.first, isNoise(f) { tokens.removeFirst() }
         while let l = tokens.last, isNoise(l) { tokens.removeLast() }
