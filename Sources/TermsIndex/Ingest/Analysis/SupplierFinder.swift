@@ -43,7 +43,7 @@ extension MetadataExtractor {
     ]
 
     /// Institutions that terms name for disputes, supervision or registration; never the supplier.
-    static let institutions = #"geschillencommissie|klachteninstituut|kifid|nederlandsche bank|autoriteit|kamer van koophandel|chamber of commerce|terrorismeschaden|stichting cis|consumentenbond|thuiswinkel|belastingdienst|europese commissie|rechtbank|ombudsman"#
+    static let institutions = #"geschillencommissie|klachteninstituut|kifid|nederlandsche bank|autoriteit|kamer van koophandel|chamber of commerce|terrorisme|herverzekering|stichting cis|consumentenbond|thuiswinkel|belastingdienst|europese commissie|rechtbank|ombudsman"#
 
     /// Words that name a role, a pronoun or a thing, not a party: a "name" made of them is a heading
     /// fragment or a sentence fragment.
@@ -153,7 +153,7 @@ extension MetadataExtractor {
     static func trimmedName(_ raw: String) -> String {
         var s = raw.replacingOccurrences(of: legalForm, with: " ", options: .regularExpression)
         s = s.replacingOccurrences(of: #"^(?:Stichting|Vereniging|Foundation)\s+"#, with: "", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"["“”„'‘’«»]"#, with: "", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"["“”„'‘’«»®™©]"#, with: "", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         return s.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:-–|()[]"))
     }
@@ -170,6 +170,8 @@ extension MetadataExtractor {
         guard !tokens.isEmpty, tokens.count <= 6, name.count <= 60, name.contains(where: \.isUppercase) else { return false }
         if matches(name, #"^\d+[.)]?(\s|$)|-$|voorwaarden|conditions|\bterms\b|^(artikel|article|hoofdstuk|bijlage)\b"#) { return false }
         if matches(name, institutions) { return false }
+        // A form or class code ("GW12-01-03", "IN104") is no name.
+        if firstMatch(name, #"^[A-Za-z]{1,4}\d+(?:[-./]\d+)*$"#, caseSensitive: true) != nil { return false }
         // "(hierna: "Bewerkersovereenkomst")" defines a document, not a party.
         if matches(name, #"(overeenkomst|agreement|contract|regeling|reglement|beleid|verklaring|statement|policy|bijlage|annex|wet|act)$"#) { return false }
         for t in tokens where t.first?.isLowercase == true && !nameConnectors.contains(t) { return false }
@@ -251,15 +253,24 @@ extension MetadataExtractor {
     /// "(hierna: "X")", "hierna te noemen 'X'", "handelend onder de naam X".
     static func definedParties(_ line: String) -> [String] {
         var names: [String] = []
-        let roles = #"gebruiker|opdrachtnemer|ondernemer|verkoper|leverancier|dienstverlener|verzekeraar|verhuurder|aanbieder|organisator|we/wij/ons(?:/verzekeraar)?|wij|supplier|provider|company|seller"#
+        let roles = #"bedrijfsnaam|handelsnaam|statutaire naam|company name|trade name|gebruiker|opdrachtnemer|ondernemer|verkoper|leverancier|dienstverlener|verzekeraar|verhuurder|aanbieder|organisator|we/wij/ons(?:/verzekeraar)?|wij|supplier|provider|company|seller"#
         if let m = firstMatch(line, #"^(?:[-*•]\s*)?(?:de\s+|het\s+|the\s+)?(?:"# + roles + #")\s*(?:\([^)]*\))?\s*:\s*([^,;()]{2,80})"#) {
             names.append(String(m[1].prefix(while: { $0 != ":" })).replacingOccurrences(
                 of: #"\s+(?:gevestigd|met|ingeschreven|kantoor|te|die|dat|welke|located|registered|with)\b.*$"#, with: "", options: .regularExpression))
         }
-        if let m = firstMatch(line, #"\b(?:hierna(?:\s+te\s+noemen|\s+genoemd)?|hereinafter|hereafter)\s*:?\s*(?:referred to as\s*)?[„“"'‘]([^"”’'„“]{2,40})[”"'’]"#) {
-            names.append(m[1])
+        // "(hierna: "X")" names a party only after a party: "Wet bescherming persoonsgegevens (hierna: "Wbp")" does not.
+        if let m = firstMatch(line, #"(\S+)\s*\(?\s*\b(?:hierna(?:\s+te\s+noemen|\s+genoemd)?|hereinafter|hereafter)\s*:?\s*(?:referred to as\s*)?[„“"'‘]([^"”’'„“]{2,40})[”"'’]"#),
+           let before = m[1].first, before.isUppercase || before.isNumber || firstMatch(m[1], legalForm, caseSensitive: true) != nil
+            || matches(m[1], #"^(gevestigd|located|established|registered|ingeschreven|\d+),?$"#) {
+            names.append(m[2])
         }
-        if let m = firstMatch(line, #"\b(?:handelend onder de (?:handels)?naam|h\.o\.d\.n\.|ook bekend onder de naam|onder de naam|trading as|doing business as)\s*:?\s*[„“"'‘]?"# + nameRun) {
+        // "Voor de firma X, gevestigd te ...", "door X gevestigd te ...", "tussen Klant en X".
+        for pattern in [#"\b(?:[Ff]irma|[Ee]enmanszaak)\s+"# + nameRun,
+                        nameRun + #",?\s+(?:gevestigd|statutair gevestigd|kantoorhoudende)\s+(?:te|aan|in|op)\b"#,
+                        #"\b(?:tussen|between)\s+(?:de\s+|the\s+)?(?:[Kk]lant|[Oo]pdrachtgever|[Cc]onsument|[Cc]ustomer|[Cc]lient|u|jou|you)\s+(?:en|and)\s+"# + nameRun] {
+            names += allMatches(line, pattern, caseSensitive: true).map { $0[1] }
+        }
+        if let m = firstMatch(line, #"\b(?:[Hh]andelend onder de (?:handels)?naam|h\.o\.d\.n\.|ook bekend onder de naam|onder de naam|trading as|doing business as)\s*:?\s*[„“"'‘]?"# + nameRun, caseSensitive: true) {
             names.append(m[1])
         }
         return names.map { dropSentenceStart($0) }
