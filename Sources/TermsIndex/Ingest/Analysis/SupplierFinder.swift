@@ -103,7 +103,10 @@ extension MetadataExtractor {
             for name in definedParties(line) { add(name, .definedParty) }
             domainNames.formUnion(domains(line))
         }
-        for name in domainNames.sorted() { add(locate(name.split(separator: "-").map(String.init), in: lines) ?? name, .website) }
+        for name in domainNames.sorted() {
+            let parts = name.split(separator: "-").map(String.init)
+            add(locate(parts, in: lines) ?? titleCased(parts.joined(separator: " ")), .website)
+        }
         if !fileWords.isEmpty, let found = locate(fileWords, in: lines) { add(found, .fileName) }
 
         let text = lines.joined(separator: "\n")
@@ -128,7 +131,7 @@ extension MetadataExtractor {
     static func fullName(_ name: String, in text: String) -> String {
         var full = name
         for _ in 0..<2 {
-            let followers = allMatches(text, #"(?<![\w])"# + NSRegularExpression.escapedPattern(for: full) + #"(?:\s+([A-Z][\w&'’-]*))?"#,
+            let followers = allMatches(text, #"(?<![\w])"# + NSRegularExpression.escapedPattern(for: full) + #"(?:\s+([A-Z][\w&'’-]+)(?=[\s,;:)]|$))?"#,
                                        caseSensitive: true).map { $0[1] }
             guard followers.count >= 2 else { break }
             let counts = Dictionary(followers.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
