@@ -168,6 +168,12 @@ final class AnalysisMetadataTests: XCTestCase {
         XCTAssertEqual(versionDate("Voorwaarden\nArtikel 1\nTekst.\n© 2008 Voorbeeld\n"), "2008")
     }
 
+    func testFullerDateOfTheSameYearWins() {
+        XCTAssertTrue(MetadataExtractor.isEarlier("2013", "2013-01-30"))
+        XCTAssertFalse(MetadataExtractor.isEarlier("2013-01-30", "2013"))
+        XCTAssertEqual(versionDate("Voorwaarden 2013\nArtikel 1\nAlgemene voorwaarden 30-01-2013\n"), "2013-01-30")
+    }
+
     func testVersionDatePrefersStatedDateOverOthers() {
         // A version line beats a copyright year and a form code; dates in clause bodies count for nothing.
         let text = "Voorwaarden\n© 2015 Voorbeeld\nAV 2019-01\nVersie: 1 februari 2021\n"

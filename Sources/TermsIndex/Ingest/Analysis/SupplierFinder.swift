@@ -105,7 +105,8 @@ extension MetadataExtractor {
         }
         for name in domainNames.sorted() {
             let parts = name.split(separator: "-").map(String.init)
-            add(locate(parts, in: lines) ?? titleCased(parts.joined(separator: " ")), .website)
+            let spelled = locate(parts, in: lines).flatMap { $0.contains(where: \.isUppercase) ? $0 : nil }
+            add(spelled ?? titleCased(parts.joined(separator: " ")), .website)
         }
         if !fileWords.isEmpty, let found = locate(fileWords, in: lines) { add(found, .fileName) }
 

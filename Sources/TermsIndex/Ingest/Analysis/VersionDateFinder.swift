@@ -36,7 +36,7 @@ extension MetadataExtractor {
 
     /// Cues too common in clause bodies to trust mid-line ("vanaf de dag van levering", "de datum van
     /// ontvangst"): they count only at the start of a line.
-    static let lineStartCue = #"^(?:[-*•>|]\s*)?(?:datum|date|modified|d\.d\.|vanaf|per|met ingang van|stand)\b\s*:?\s*"#
+    static let lineStartCue = #"^(?:[-*•>|]\s*)?(?:datum|date|modified|d\.d\.|vanaf|per|met ingang van|stand)(?!\w)\s*:?\s*"#
 
     /// Words before a date that make it the date of a law or a past event, not of these terms.
     static let foreignDateContext = #"\b(?:wet|staatsblad|stb|richtlijn|directive|regulation|verordening|besluit|act|arrest|uitspraak|vonnis)\b"#
@@ -110,7 +110,9 @@ extension MetadataExtractor {
 
     /// Orders partial ISO dates; "2018" counts as early in its year, so a fuller date of the same year wins.
     static func isEarlier(_ a: String, _ b: String) -> Bool {
-        a.padding(toLength: 10, withPad: "0", startingAt: 0) < b.padding(toLength: 10, withPad: "0", startingAt: 0)
+        // Pad as a date ("2018" → "2018-00-00"): padding with "0" alone put "2018" after "2018-05-01".
+        func padded(_ s: String) -> String { s + "0000-00-00".dropFirst(min(s.count, 10)) }
+        return padded(a) < padded(b)
     }
 
     static let months: [String: Int] = [
