@@ -132,7 +132,7 @@ extension MetadataExtractor {
     static func fullName(_ name: String, in text: String) -> String {
         var full = name
         for _ in 0..<2 {
-            let followers = allMatches(text, #"(?<![\w])"# + NSRegularExpression.escapedPattern(for: full) + #"(?:\s+([A-Z][\w&'’-]+)(?=[\s,;:)]|$))?"#,
+            let followers = allMatches(text, #"(?<![\w])"# + NSRegularExpression.escapedPattern(for: full) + #"(?:\s+([A-Z][\w&'’-]+)(?=[\s,;:).]|$))?"#,
                                        caseSensitive: true).map { $0[1] }
             guard followers.count >= 2 else { break }
             let counts = Dictionary(followers.filter { !$0.isEmpty }.map { ($0, 1) }, uniquingKeysWith: +)
