@@ -60,7 +60,7 @@ final class ScalarPatternTests: XCTestCase {
             #"voorwaarden|\bterms\b|\bconditions\b|verwerkersovereenkomst|processing agreement"#,
             #"\b(en|voor|van|met|and|for|of)$"#,
             #"\b(is|zijn|wordt|worden|kan|zal|heeft|niet|indien|shall|will|are|apply|applies)\b"#,
-            #"^(artikel|article|art\.|\d)"#, #"www\.|https?:|/"#, #":\s"#, MetadataExtractor.strongDateCue,
+            #"^(artikel|article|art\.|\d)"#, #"www\.|https?:|/"#, #":\s"#, MetadataExtractor.foreignDateContext, MetadataExtractor.institutions,
             #"gedeponeerd|deposited"#, #"^(wijziging|wijzigingen|toepasselijkheid|bijlage|annex)$"#, #"^(bijlage|annex|appendix)\b"#,
             #"\bsla\b|service level|saas|hosting|gebruiksvoorwaarden|terms of (use|service)|meekijk|["“„]"#, #"^verwerk"#,
         ]

@@ -34,7 +34,9 @@ public struct DocumentIngester: Sendable {
         let fullText = extracted.blocks.map(\.text).joined(separator: "\n")
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         // Languages come from the clauses below, not from a second pass over the text.
-        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: fileName, title: extracted.title,
+        // The folder comes along: it names the supplier when the file name is generic.
+        let folderAndFile = URL(fileURLWithPath: path).pathComponents.suffix(2).joined(separator: "/")
+        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: folderAndFile, title: extracted.title,
                                               detectLanguages: false)
 
         let documentLanguage = entry?.languages?.first ?? found.languages.first

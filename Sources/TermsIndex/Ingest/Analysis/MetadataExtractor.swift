@@ -66,8 +66,8 @@ public enum MetadataExtractor {
             metadata.title = titles.first(where: { !isGenericTitle($0) }) ?? titles.first
         }
         metadata.version = versionLabel(lines)
-        metadata.versionDate = versionDate(lines)
-        metadata.supplier = supplier(lines: lines, title: metadata.title, fileName: fileName)
+        metadata.versionDate = versionDate(lines, title: metadata.title)
+        metadata.supplier = supplier(lines: lines, titles: [metadata.title, givenTitle.map(clean)].compactMap { $0 }, fileName: fileName)
         metadata.kind = kind(title: metadata.title, text: text)
         if detectLanguages { metadata.languages = languages(unified) }
         return metadata
@@ -78,7 +78,11 @@ public enum MetadataExtractor {
     /// A line with markdown heading marks removed and whitespace (PDF tabs, no-break spaces) collapsed.
     static func clean(_ line: String) -> String {
         if isClean(line) { return line }
-        var s = line.replacingOccurrences(of: "\u{00A0}", with: " ")
+        // Markup left in the text (a .tsx or .vue page read as text) and zero-width spaces (Google Docs
+        // PDFs put one between every two words) hide the words a cue looks for.
+        var s = line.replacingOccurrences(of: #"</?[A-Za-z][^<>]{0,300}>"#, with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"[\u200B-\u200D\u2060\uFEFF]"#, with: "", options: .regularExpression)
+        s = s.replacingOccurrences(of: "\u{00A0}", with: " ")
         s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         s = s.trimmingCharacters(in: .whitespaces)
         while s.hasPrefix("#") { s = String(s.dropFirst()).trimmingCharacters(in: .whitespaces) }
@@ -90,6 +94,7 @@ public enum MetadataExtractor {
     static func isClean(_ line: String) -> Bool {
         var previous: Unicode.Scalar = " "  // a leading space is not clean
         for scalar in line.unicodeScalars {
+            if scalar == "<" { return false }
             if scalar == " " {
                 if previous == " " { return false }
             } else {
@@ -190,194 +195,6 @@ public enum MetadataExtractor {
 
     static func words(_ s: String) -> [String] {
         s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-    }
-
-    // MARK: Version and date
-
-    /// A non-date version label after "Versie:"/"Version", e.g. "1.4" or "07-19".
-    static func versionLabel(_ lines: [String]) -> String? {
-        for line in lines {
-            guard let m = firstMatch(line, #"^(?:versie|version|v\.)\s*:?\s*([0-9][0-9A-Za-z./\-]{0,11})"#) else { continue }
-            let label = m[1]
-            if parseDate(line) != nil, parseDate(label) != nil { continue }
-            if firstMatch(label, #"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\.?$"#, caseSensitive: true) != nil { continue }
-            return label
-        }
-        return nil
-    }
-
-    /// Line openings that announce the date of this version of the terms.
-    static let strongDateCue = #"^(?:laatst gewijzigd|laatst bijgewerkt|bijgewerkt|gewijzigd|versie|version|last updated|last modified|last revised|updated|datum|date|geldig vanaf|ingangsdatum|effective)\b"#
-
-    /// The version date, ISO at the precision given.
-    ///
-    /// Rule: among dates on lines that open with a version cue (versie, laatst gewijzigd, bijgewerkt,
-    /// datum, version, last updated), the latest wins: a document that carries several such lines
-    /// (klantassistent: "Bijgewerkt 12-03-2025", "Laatst gewijzigd: 23-4-2025") describes its current
-    /// state with the newest one, and older lines are left-overs. Only when no such line exists do
-    /// weaker sources count: "gedeponeerd ... op <datum>", a "© 2008" line, a closing "Alkmaar, december
-    /// 2015" or a running footer "Algemene voorwaarden 30-01-2013" — again the latest.
-    static func versionDate(_ lines: [String]) -> String? {
-        var strong: [String] = [], weak: [String] = []
-        for (i, line) in lines.enumerated() {
-            if matches(line, strongDateCue) {
-                // The date may sit on the next line ("Datum:" alone, then the date).
-                if let d = parseDate(line) ?? (i + 1 < lines.count && line.count < 20 ? parseDate(lines[i + 1]) : nil) {
-                    strong.append(d)
-                }
-            } else if matches(line, #"gedeponeerd|deposited"#),
-                      // NBA: "... Gedeponeerd bij de Griffie ... te" / "Amsterdam op 30 januari 2013".
-                      let d = parseDate(i + 1 < lines.count ? line + " " + lines[i + 1] : line) {
-                weak.append(d)
-            } else if let m = firstMatch(line, #"©\s*(?:copyright\s*)?((?:19|20)\d{2})"#) {
-                weak.append(m[1])
-            } else if line.count <= 60, matches(line, #"^[A-Z][a-zà-ÿ' -]+, "#) || mentionsTerms(line),
-                      let d = parseDate(line), d.count >= 7 {
-                weak.append(d)
-            }
-        }
-        return (strong.max(by: isEarlier) ?? weak.max(by: isEarlier))
-    }
-
-    /// Orders partial ISO dates; "2018" counts as early in its year, so a fuller date of the same year wins.
-    static func isEarlier(_ a: String, _ b: String) -> Bool {
-        a.padding(toLength: 10, withPad: "0", startingAt: 0) < b.padding(toLength: 10, withPad: "0", startingAt: 0)
-    }
-
-    static let months: [String: Int] = [
-        "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "maart": 3, "march": 3,
-        "mrt": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "june": 6, "jun": 6,
-        "juli": 7, "july": 7, "jul": 7, "augustus": 8, "august": 8, "aug": 8, "september": 9, "sep": 9,
-        "sept": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-        "december": 12, "dec": 12,
-    ]
-
-    /// The first date in `s` as ISO: "23-4-2025", "31/03/2016", "1 januari 2020", "February 2018", "2017".
-    static func parseDate(_ s: String) -> String? {
-        if let m = firstMatch(s, #"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})\b"#),
-           let d = Int(m[1]), let mo = Int(m[2]), (1...31).contains(d), (1...12).contains(mo) {
-            return String(format: "%@-%02d-%02d", m[3], mo, d)
-        }
-        if let m = firstMatch(s, #"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"#) { return "\(m[1])-\(m[2])-\(m[3])" }
-        let monthNames = months.keys.sorted { $0.count > $1.count }.joined(separator: "|")
-        if let m = firstMatch(s, #"\b(\d{1,2})\s+("# + monthNames + #")\.?\s+((?:19|20)\d{2})\b"#),
-           let d = Int(m[1]), let mo = months[m[2].lowercased()], (1...31).contains(d) {
-            return String(format: "%@-%02d-%02d", m[3], mo, d)
-        }
-        if let m = firstMatch(s, #"\b("# + monthNames + #")\.?\s+((?:19|20)\d{2})\b"#), let mo = months[m[1].lowercased()] {
-            return String(format: "%@-%02d", m[2], mo)
-        }
-        if let m = firstMatch(s, #"\b((?:19|20)\d{2})\b"#) { return m[1] }
-        return nil
-    }
-
-    // MARK: Supplier
-
-    /// Trade associations whose model terms suppliers adopt; their name in a title is not the supplier.
-    static let tradeAssociations: Set<String> = [
-        "nba", "koninklijke nba", "nldigital", "fenit", "nederland ict", "bovag", "uneto-vni",
-        "techniek nederland", "thuiswinkel", "novaa", "sra", "anvr",
-    ]
-
-    static let legalForm = #"\s*,?\s*\b(?:B\.\s?V\.?|BV|N\.\s?V\.?|NV|V\.O\.F\.?|VOF|C\.V\.|Ltd\.?|GmbH|Inc\.?|bvba|srl)(?=\s|$|[,.;:)])\.?"#
-
-    /// The supplier: from a title line, else the party the text defines ("X B.V."), else the file name,
-    /// spelled as the text spells it.
-    static func supplier(lines: [String], title: String?, fileName: String) -> String? {
-        let fileWords = fileNameWords(fileName)
-        // Title lines anywhere in the document: easycomp names itself only in its second, B2B title.
-        var candidates: [String] = []
-        if let title { candidates.append(title) }
-        candidates += titleCandidates(lines, limit: lines.count)
-        for line in candidates {
-            guard let name = supplier(fromTitle: line) else { continue }
-            if tradeAssociations.contains(name.lowercased()) {
-                // NBA 2013 terms published by an accounting firm: the firm is in the file name.
-                let rest = fileWords.filter { !words(name).contains($0) }
-                if !rest.isEmpty { return locate(rest, in: lines) ?? titleCased(rest.joined(separator: " ")) }
-            }
-            return name
-        }
-        if let party = definedParty(lines) { return party }
-        guard !fileWords.isEmpty else { return nil }
-        return locate(fileWords, in: lines) ?? titleCased(fileWords.joined(separator: " "))
-    }
-
-    /// What is left of a title once the words for "terms" are gone, if it looks like a name.
-    static func supplier(fromTitle title: String) -> String? {
-        var s = title
-        // Drop a subject in quotes: 'Voorwaarden "Meekijksessie"' names a service, not a supplier.
-        s = s.replacingOccurrences(of: #"["“”„'‘’][^"“”„'‘’]*["“”„'‘’]"#, with: " ", options: .regularExpression)
-        s = s.replacingOccurrences(of: legalForm, with: " ", options: .regularExpression)
-        s = s.replacingOccurrences(of: #"\b(?:19|20)\d{2}\b"#, with: " ", options: .regularExpression)
-        var tokens = s.split(separator: " ").map(String.init)
-        let connector: Set<String> = ["–", "-", "—", ":", "|", "van", "of", "voor", "for", "de", "the", "bij"]
-        func isNoise(_ t: String) -> Bool {
-            let w = words(t)
-            return connector.contains(t.lowercased()) || w.isEmpty || w.allSatisfy { genericWords.contains($0) }
-        }
-        while let f = tokens.first, isNoise(f) { tokens.removeFirst() }
-        while let l = tokens.last, isNoise(l) { tokens.removeLast() }
-        guard !tokens.isEmpty, tokens.count <= 4, let first = tokens.first?.first, first.isUppercase || first.isNumber
-        else { return nil }
-        // "voor consumenten en abonnees" or "Wijzigingen" are subjects, not names.
-        if tokens.contains(where: { genericWords.contains($0.lowercased()) && $0.first?.isLowercase == true }) { return nil }
-        if tokens.count == 1, matches(tokens[0], #"^(wijziging|wijzigingen|toepasselijkheid|bijlage|annex)$"#) { return nil }
-        var name = tokens.joined(separator: " ")
-        name = stripDomain(name)
-        if name == name.uppercased(), name.count > 4, !name.contains("~") { name = titleCased(name) }
-        return name.isEmpty ? nil : name
-    }
-
-    /// "Klantassistent.nl" → "Klantassistent": the facet groups a brand with its web address.
-    static func stripDomain(_ s: String) -> String {
-        s.replacingOccurrences(of: #"\.(nl|com|be|eu|net|org|de)\b"#, with: "", options: [.regularExpression, .caseInsensitive])
-    }
-
-    /// "X B.V., hierna ..." or a definition "X B.V.: ..." in the first lines.
-    static func definedParty(_ lines: [String]) -> String? {
-        let name = #"((?:[A-Z][\w~&.'-]*|&|\|)(?:\s(?:[A-Z][\w~&.'-]*|&|\|)){0,3})"#
-        for line in lines.prefix(60) {
-            // Case matters here: "verzonden. Vervolgens" must not read as "... N.V.".
-            if let m = firstMatch(line, #"\b"# + name + #"\s*,?\s*(?:B\.\s?V\.?|N\.\s?V\.?|V\.O\.F\.?)(?=\s|$|[,:;)])"#, caseSensitive: true) {
-                let n = stripDomain(m[1]).trimmingCharacters(in: .whitespaces)
-                if !n.isEmpty, !genericWords.contains(n.lowercased()) { return n }
-            }
-        }
-        return nil
-    }
-
-    /// Words of the file name that could name a supplier: no extension, number prefix or "voorwaarden".
-    static func fileNameWords(_ fileName: String) -> [String] {
-        var base = (fileName as NSString).lastPathComponent
-        if let dot = base.lastIndex(of: "."), base.distance(from: dot, to: base.endIndex) <= 5 { base = String(base[..<dot]) }
-        base = base.replacingOccurrences(of: #"^\d+[_\- ]+"#, with: "", options: .regularExpression)
-        let generic = genericWords.union(["en", "nl", "pdf", "av", "final", "def", "concept"])
-        return words(base).filter { !generic.contains($0) && Int($0) == nil }
-    }
-
-    /// The longest run of `fileWords` starting at the first word that the text spells out (any case,
-    /// any punctuation between), in the text's own spelling: "creaim reconi" → "CreAIM | Reconi".
-    /// Runs that skip the first word are not trusted: "accountants" alone is in every accountant's terms.
-    static func locate(_ fileWords: [String], in lines: [String]) -> String? {
-        let text = lines.prefix(400).joined(separator: "\n")
-        var best: String?
-        for length in stride(from: fileWords.count, through: 1, by: -1) {
-            do {
-                let run = fileWords[0..<length]
-                let pattern = #"\b"# + run.map(NSRegularExpression.escapedPattern(for:)).joined(separator: #"[\s|&~.\-]{0,5}"#) + #"\b"#
-                if let m = firstMatch(text, pattern, shared: false) {
-                    let found = m[0]
-                    if found.count > (best?.count ?? 2) { best = found }
-                }
-            }
-            if best != nil { return best }
-        }
-        return best
-    }
-
-    static func titleCased(_ s: String) -> String {
-        s.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: " ")
     }
 
     // MARK: Kind
