@@ -44,8 +44,9 @@ public struct ExtractedMetadata: Sendable, Equatable {
 /// Every rule is a heuristic over the first lines and over lines with a version cue; each says in a
 /// comment what in the material made it necessary.
 public enum MetadataExtractor {
-    /// Metadata for the document whose plain text is `text`, stored as `fileName`; `title` is a title the
-    /// reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
+    /// Metadata for the document whose plain text is `text`, stored as `fileName` (which may carry its
+    /// folder, "acme/algemene-voorwaarden.pdf": a generic file name leaves the supplier to the folder);
+    /// `title` is a title the reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
     /// `detectLanguages`: fill `languages` (callers that detect the language of each clause
     /// anyway, like the ingester, pass false and save a pass over the text).
     public static func extract(text: String, fileName: String, title givenTitle: String? = nil,

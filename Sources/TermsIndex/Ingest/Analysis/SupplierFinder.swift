@@ -55,7 +55,7 @@ extension MetadataExtractor {
         "wij", "we", "ons", "onze", "uw", "u", "jij", "je", "jouw", "our", "your", "us", "you", "deze", "dit",
         "this", "these", "mijn", "my", "het", "een", "praktijk", "bedrijf", "onderneming", "webshop", "winkel",
         "website", "app", "platform", "dienst", "diensten", "product", "producten", "overeenkomst", "polis",
-        "vragen", "contact", "toepassing", "definities", "artikel", "article", "inhoud", "verkoop", "crowd",
+        "vragen", "contact", "toepassing", "definities", "artikel", "article", "inhoud", "verkoop",
         "privacy", "cookies", "statement", "verklaring", "beleid", "policy", "verzekering", "voorwaarden",
     ]
 

@@ -47,7 +47,9 @@ public enum FormatSniffer {
 
     /// Blade's layout and section directives or its comments and raw echoes.
     static func hasBladeSyntax(_ sample: String) -> Bool {
-        ["@extends(", "@layout(", "@section(", "@yield(", "@endsection", "{{--", "{!!"].contains { sample.contains($0) }
+        // On the bytes: seven String.contains over 64 KB cost more than reading the rest of the file.
+        let bytes = Data(sample.utf8)
+        return ["@extends(", "@layout(", "@section(", "@yield(", "@endsection", "{{--", "{!!"].contains { contains(bytes, Array($0.utf8)) }
     }
 
     /// NULs (outside UTF-16) or many control characters mean the bytes are not text.

@@ -29,57 +29,52 @@ struct PDFLayout {
     /// `<meta>` fields of the document (CreationDate, ModDate, Creator, ...).
     var metadata: [String: String]
 
-    /// Parses poppler's `-bbox-layout` XHTML. Tolerant: unknown tags are skipped.
+    /// Parses poppler's `-bbox-layout` output.
+    ///
+    /// A scan over the bytes for the five elements poppler writes (`meta`, `page`, `block`, `line`,
+    /// `word`) rather than a general markup tokenizer: the output is machine-written, a few hundred
+    /// kilobytes per document, and every PDF goes through it (the tokenizer made PDF ingestion a
+    /// third slower). Unknown tags are skipped; nothing here trusts the input to be well formed.
     init(xhtml: String) {
         pages = []
         metadata = [:]
         var block: Block?
         var line: Line?
-        var word: (xMin: Double, xMax: Double)?
-        func number(_ attributes: [String: String], _ key: String) -> Double { attributes[key].flatMap(Double.init) ?? 0 }
-        for token in MarkupTokenizer(rawTextElements: []).tokenize(xhtml) {
-            switch token {
-            case .start(let name, let attributes, _):
-                switch name {
+        var text = xhtml
+        text.withUTF8 { bytes in
+            var scanner = LayoutScanner(bytes: bytes)
+            while let tag = scanner.nextTag() {
+                switch tag {
                 case "meta":
-                    if let key = attributes["name"], let content = attributes["content"] { metadata[key] = content }
+                    if let key = scanner.attribute("name"), let content = scanner.attribute("content") {
+                        metadata[key] = Entities.decode(content)
+                    }
                 case "page":
-                    pages.append(Page(width: number(attributes, "width"), height: number(attributes, "height"), blocks: []))
+                    let width = scanner.number("width"), height = scanner.number("height")
+                    pages.append(Page(width: width > 0 ? width : 595, height: height > 0 ? height : 842, blocks: []))
                 case "block":
                     block = Block(lines: [])
-                case "line":
-                    line = Line(text: "", xMin: number(attributes, "xmin"), yMin: number(attributes, "ymin"),
-                                xMax: number(attributes, "xmax"), yMax: number(attributes, "ymax"), wordStarts: [], wordEnds: [])
-                case "word":
-                    word = (number(attributes, "xmin"), number(attributes, "xmax"))
-                default:
-                    break
-                }
-            case .text(let raw):
-                guard let w = word, line != nil else { continue }
-                let text = Entities.decode(raw).trimmingWhitespace()
-                guard !text.isEmpty else { continue }
-                if !line!.text.isEmpty { line!.text += " " }
-                line!.text += text
-                line!.wordStarts.append(w.xMin)
-                line!.wordEnds.append(w.xMax)
-            case .end(let name):
-                switch name {
-                case "word":
-                    word = nil
-                case "line":
-                    if let l = line, !l.text.isEmpty { block?.lines.append(l) }
-                    line = nil
-                case "block":
+                case "/block":
                     if let b = block, !b.lines.isEmpty, !pages.isEmpty { pages[pages.count - 1].blocks.append(b) }
                     block = nil
+                case "line":
+                    line = Line(text: "", xMin: scanner.number("xMin"), yMin: scanner.number("yMin"),
+                                xMax: scanner.number("xMax"), yMax: scanner.number("yMax"), wordStarts: [], wordEnds: [])
+                case "/line":
+                    if let l = line, !l.text.isEmpty { block?.lines.append(l) }
+                    line = nil
+                case "word":
+                    let start = scanner.number("xMin"), end = scanner.number("xMax")
+                    let word = Entities.decode(scanner.textToNextTag()).trimmingWhitespace()
+                    guard !word.isEmpty, line != nil else { continue }
+                    if !line!.text.isEmpty { line!.text += " " }
+                    line!.text += word
+                    line!.wordStarts.append(start)
+                    line!.wordEnds.append(end)
                 default:
-                    break
+                    continue
                 }
             }
-        }
-        if pages.contains(where: { $0.height <= 0 }) {
-            for p in pages.indices where pages[p].height <= 0 { pages[p].height = 842; pages[p].width = 595 }
         }
     }
 
@@ -130,45 +125,59 @@ struct PDFLayout {
     /// entry. The joined line keeps every word's position, so the gap stays visible.
     static func joinBaselines(_ blocks: [Block]) -> [Block] {
         var blocks = blocks
-        var removed = Set<[Int]>()
-        func partner(of line: Line, except own: [Int], toTheRight: Bool, maxGap: Double) -> (Int, Int)? {
-            let middle = (line.yMin + line.yMax) / 2
-            var best: (Int, Int, Double)?
-            for (c, other) in blocks.enumerated() {
-                for (l, candidate) in other.lines.enumerated() where [c, l] != own && !removed.contains([c, l])
-                    && candidate.yMin <= middle && middle <= candidate.yMax {
-                    let gap = toTheRight ? candidate.xMin - line.xMax : line.xMin - candidate.xMax
-                    if gap >= -1, gap < maxGap, best.map({ gap < $0.2 }) ?? true { best = (c, l, gap) }
+        struct Position: Hashable { var block: Int, line: Int }
+        // Lines by the 4-point bands of height they cover, so finding a line's neighbours on its
+        // baseline costs the few lines of one band, not the whole page (a page of a thousand
+        // lone "1." lines stays linear).
+        let band = 4.0
+        var byBand: [Int: [Position]] = [:]
+        for (b, block) in blocks.enumerated() {
+            for (l, line) in block.lines.enumerated() {
+                let first = Int(line.yMin / band)
+                for key in first...min(first + 16, max(first, Int(line.yMax / band))) where byBand[key, default: []].count < 64 {
+                    byBand[key, default: []].append(Position(block: b, line: l))
                 }
             }
-            return best.map { ($0.0, $0.1) }
+        }
+        var removed = Set<Position>()
+        func partner(of line: Line, except own: Position, toTheRight: Bool, maxGap: Double) -> Position? {
+            let middle = (line.yMin + line.yMax) / 2
+            var best: (Position, Double)?
+            for position in byBand[Int(middle / band)] ?? [] where position != own && !removed.contains(position) {
+                let candidate = blocks[position.block].lines[position.line]
+                guard candidate.yMin <= middle && middle <= candidate.yMax else { continue }
+                let gap = toTheRight ? candidate.xMin - line.xMax : line.xMin - candidate.xMax
+                if gap >= -1, gap < maxGap, best.map({ gap < $0.1 }) ?? true { best = (position, gap) }
+            }
+            return best?.0
         }
         for b in blocks.indices {
-            for l in blocks[b].lines.indices where !removed.contains([b, l]) {
+            for l in blocks[b].lines.indices where !removed.contains(Position(block: b, line: l)) {
                 let line = blocks[b].lines[l]
-                if isHangingLabel(line.text), let (c, k) = partner(of: line, except: [b, l], toTheRight: true, maxGap: 80) {
-                    var target = blocks[c].lines[k]
-                    target.text = line.text + " " + target.text
-                    target.xMin = line.xMin
-                    target.wordStarts.insert(contentsOf: line.wordStarts, at: 0)
-                    target.wordEnds.insert(contentsOf: line.wordEnds, at: 0)
-                    blocks[c].lines[k] = target
-                    removed.insert([b, l])
+                let own = Position(block: b, line: l)
+                if isHangingLabel(line.text), let target = partner(of: line, except: own, toTheRight: true, maxGap: 80) {
+                    var joined = blocks[target.block].lines[target.line]
+                    joined.text = line.text + " " + joined.text
+                    joined.xMin = line.xMin
+                    joined.wordStarts.insert(contentsOf: line.wordStarts, at: 0)
+                    joined.wordEnds.insert(contentsOf: line.wordEnds, at: 0)
+                    blocks[target.block].lines[target.line] = joined
+                    removed.insert(own)
                 } else if line.wordCount == 1, line.text.count <= 3, line.text.allSatisfy({ $0.isASCII && $0.isNumber }),
-                          let (c, k) = partner(of: line, except: [b, l], toTheRight: false, maxGap: 300) {
-                    var target = blocks[c].lines[k]
-                    target.text += " " + line.text
-                    target.xMax = line.xMax
-                    target.wordStarts.append(contentsOf: line.wordStarts)
-                    target.wordEnds.append(contentsOf: line.wordEnds)
-                    blocks[c].lines[k] = target
-                    removed.insert([b, l])
+                          let target = partner(of: line, except: own, toTheRight: false, maxGap: 300) {
+                    var joined = blocks[target.block].lines[target.line]
+                    joined.text += " " + line.text
+                    joined.xMax = line.xMax
+                    joined.wordStarts.append(contentsOf: line.wordStarts)
+                    joined.wordEnds.append(contentsOf: line.wordEnds)
+                    blocks[target.block].lines[target.line] = joined
+                    removed.insert(own)
                 }
             }
         }
         guard !removed.isEmpty else { return blocks }
         for b in blocks.indices {
-            blocks[b].lines = blocks[b].lines.enumerated().filter { !removed.contains([b, $0.offset]) }.map(\.element)
+            blocks[b].lines = blocks[b].lines.enumerated().filter { !removed.contains(Position(block: b, line: $0.offset)) }.map(\.element)
         }
         return blocks.filter { !$0.lines.isEmpty }
     }
@@ -325,5 +334,64 @@ struct PDFLayout {
         guard height >= levels.body * 1.15 + 0.5 else { return nil }
         let rank = levels.levels.firstIndex { height >= $0 - 0.25 } ?? levels.levels.count - 1
         return min(rank + 2, 4)  // level 1 is the document title's
+    }
+}
+
+/// A cursor over poppler's `-bbox-layout` bytes: tag names, the current tag's attributes, text.
+private struct LayoutScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    /// The current tag's attribute text.
+    private var attributes: Range<Int> = 0..<0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The next tag's name ("/line" for a closing tag); nil at the end.
+    mutating func nextTag() -> Substring? {
+        while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+        guard i < bytes.count else { return nil }
+        let nameStart = i + 1
+        var j = nameStart
+        while j < bytes.count, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: " "), bytes[j] != 0x0A {
+            j += 1
+        }
+        var end = j
+        while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+        attributes = j..<end
+        i = min(end + 1, bytes.count)
+        var name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<j]), as: UTF8.self)[...]
+        if name.hasSuffix("/") { name = name.dropLast() }
+        return name
+    }
+
+    /// The value of `key` in the current tag, raw.
+    func attribute(_ key: String) -> String? {
+        let pattern = Array((" " + key + "=\"").utf8)
+        var k = attributes.lowerBound
+        let last = attributes.upperBound - pattern.count
+        while k <= last {
+            if bytes[k] == pattern[0], (0..<pattern.count).allSatisfy({ bytes[k + $0] == pattern[$0] }) {
+                let start = k + pattern.count
+                var end = start
+                while end < attributes.upperBound, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// A coordinate of the current tag; 0 when absent or not a plain number of points (NaN,
+    /// 1e300), so arithmetic on it stays safe.
+    func number(_ key: String) -> Double {
+        guard let v = attribute(key).flatMap(Double.init), v.isFinite, abs(v) < 1e6 else { return 0 }
+        return v
+    }
+
+    /// The text up to the next tag.
+    mutating func textToNextTag() -> String {
+        let start = i
+        while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     }
 }
