@@ -15,6 +15,8 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
     case pathNotFound(path: String)
     /// A clause id that is not in the index.
     case clauseNotFound(id: String)
+    /// A document id that is not in the index.
+    case documentNotFound(id: String)
     /// A filter value that cannot match: `field` is the option or query field, `known` lists the
     /// values that can (empty when there are too many to list usefully).
     case invalidFilter(field: String, value: String, reason: String, known: [String])
@@ -35,6 +37,8 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
             return "\(path): no such file or directory"
         case .clauseNotFound(let id):
             return "no clause with id \(quoted(id)) in the index"
+        case .documentNotFound(let id):
+            return "no document with id \(quoted(id)) in the index (termsearch documents lists them)"
         case .library(let context, let message):
             return "\(context): \(message)"
         case .invalidFilter(let field, let value, let reason, let known):

@@ -20,6 +20,7 @@ struct Termsearch: AsyncParsableCommand {
             InspectCommand.self,
             ShowCommand.self,
             StatsCommand.self,
+            DocumentsCommand.self,
             ResearchCommand.self,
             EvalCommand.self,
             CheckCommand.self,

@@ -1,4 +1,5 @@
 import Foundation
+import Xapian
 
 /// What the index remembers about one source file, stored as Xapian user metadata in the same
 /// transaction as the file's clauses, so the two can never disagree after a crash.
@@ -47,6 +48,11 @@ public struct FileRecord: Codable, Sendable, Equatable {
 
     /// The metadata value.
     func encoded() throws -> String { String(decoding: try FileRecord.encoder.encode(self), as: UTF8.self) }
+
+    /// Every record stored in `database`, in key order.
+    static func all(in database: Database) throws -> [FileRecord] {
+        try database.metadataKeys(prefix: IndexSchema.fileRecordKeyPrefix).compactMap { decode(try database.metadata($0)) }
+    }
 
     /// Decodes a metadata value; nil for an empty or foreign value.
     static func decode(_ value: String) -> FileRecord? {

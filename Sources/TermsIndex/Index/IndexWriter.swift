@@ -197,11 +197,7 @@ public final class IndexWriter {
     /// Every file record in the index, in key order.
     public func fileRecords() throws -> [FileRecord] {
         var records: [FileRecord] = []
-        try perform("reading the file records of") {
-            for key in try database.metadataKeys(prefix: IndexSchema.fileRecordKeyPrefix) {
-                if let record = FileRecord.decode(try database.metadata(key)) { records.append(record) }
-            }
-        }
+        try perform("reading the file records of") { records = try FileRecord.all(in: database) }
         return records
     }
 
