@@ -64,6 +64,15 @@ final class PDFLayoutTests: XCTestCase {
         XCTAssertEqual(blocks[1].kind, .paragraph)
     }
 
+    func testWhitespaceInsideWordsDoesNotBreakTheLine() {
+        // Pages (macOS) writes each word with a tab, a carriage return and a no-break space.
+        let words = ["De", "klant", "betaalt"].enumerated().map { i, w in
+            "<word xMin=\"\(40 + i * 40)\" yMin=\"60\" xMax=\"\(70 + i * 40)\" yMax=\"70\">\(w)\t\r\u{A0}</word>"
+        }.joined()
+        let xhtml = "<line xMin=\"40\" yMin=\"60\" xMax=\"150\" yMax=\"70\">\(words)</line>"
+        XCTAssertEqual(texts(document(page(block(xhtml))).rawBlocks()), ["De klant betaalt"])
+    }
+
     func testHostileCoordinatesAndManyLabelsStayLinear() {
         var lines = ""
         for i in 0..<4_000 { lines += line("\(i % 9 + 1).", x: 40, y: Double(i % 50) * 12) }

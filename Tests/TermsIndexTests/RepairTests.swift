@@ -8,6 +8,51 @@ final class RepairTests: XCTestCase {
         return (r.text, Set(r.repairs.map(\.kind)))
     }
 
+    // MARK: ligature glyphs
+
+    func testLigatureGlyphsMappedToCapitalsArePutBackWhenTheDocumentKnowsTheWord() {
+        let text = """
+            De overeenkomst wordt stilzwijgend verlengd. Verlenging is automatische verlenging.
+
+            Na afloop volgt een AutomaTsche verlenging; de overeenkomst wordt sFlzwijgend verlengd.
+
+            Bij nalatigheid zijn interesten verschuldigd: nalaTgheidsinteresten van 8 %.
+
+            Betalen kan met PayPal, iDEAL of via TomTom en eBay; de vanDaag blijft.
+            """
+        let (out, kinds) = repaired(text)
+        XCTAssertTrue(out.contains("een Automatische verlenging"), out)
+        XCTAssertEqual(out.components(separatedBy: "stilzwijgend").count, 3, out)
+        XCTAssertFalse(out.contains("sFlzwijgend"), out)
+        XCTAssertTrue(out.contains("nalatigheidsinteresten"), "two known words joined by a linking s: \(out)")
+        XCTAssertTrue(out.contains("PayPal, iDEAL of via TomTom en eBay"), "brand names stay: \(out)")
+        XCTAssertTrue(out.contains("vanDaag"), "no word to make of it: \(out)")
+        XCTAssertTrue(kinds.contains(.glyph))
+    }
+
+    func testWordInitialCapitalsAreRepairedOnlyInADocumentWithDamageInsideWords() {
+        let damaged = "De verplichFngen en prestaFes, de informaFe en de Fjd. Fjd is geld. Frank woont in Ede."
+        let (out, _) = repaired(damaged, vocabulary: ["verplichtingen", "prestaties", "informatie", "tijd", "ede"])
+        XCTAssertEqual(out, "De verplichtingen en prestaties, de informatie en de tijd. tijd is geld. Frank woont in Ede.")
+        let clean = "Een Fjd-nummer is een code."
+        XCTAssertEqual(repaired(clean, vocabulary: ["tijd"]).text, clean, "no damage inside words: capitals are names")
+    }
+
+    func testCalibriTiGlyphIsAlwaysSpelledOut() {
+        XCTAssertEqual(repaired("Na acFvaFe van de dienst.", vocabulary: ["activatie"]).text, "Na activatie van de dienst.",
+                       "one glyph twice in a word")
+        let (out, kinds) = repaired("De informaƟe over acƟviteiten wordt bewaard.")
+        XCTAssertEqual(out, "De informatie over activiteiten wordt bewaard.")
+        XCTAssertEqual(kinds, [.glyph])
+    }
+
+    func testTextWithoutDamageIsLeftAlone() {
+        let text = "Artikel 3 – De Opdrachtgever betaalt binnen 14 dagen. ICT-diensten van KPN B.V. en McAfee."
+        let (out, kinds) = repaired(text)
+        XCTAssertEqual(out, text)
+        XCTAssertFalse(kinds.contains(.glyph))
+    }
+
     // MARK: decoding
 
     func testWindows1252IsNotLatin1() {

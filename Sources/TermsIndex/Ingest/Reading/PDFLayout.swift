@@ -65,7 +65,7 @@ struct PDFLayout {
                     line = nil
                 case "word":
                     let start = scanner.number("xMin"), end = scanner.number("xMax")
-                    let word = Entities.decode(scanner.textToNextTag()).trimmingWhitespace()
+                    let word = Self.wordText(Entities.decode(scanner.textToNextTag()))
                     guard !word.isEmpty, line != nil else { continue }
                     if !line!.text.isEmpty { line!.text += " " }
                     line!.text += word
@@ -76,6 +76,20 @@ struct PDFLayout {
                 }
             }
         }
+    }
+
+    /// A word's text with the whitespace some PDF producers leave inside it (tabs, carriage
+    /// returns, no-break spaces: `De\t\r\u{A0}`) turned into spaces and trimmed; a CR left in would
+    /// become a line break.
+    static func wordText(_ raw: String) -> String {
+        guard raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0xA0 || $0.value == 0x85 }) else {
+            return raw.trimmingWhitespace()
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in raw.unicodeScalars {
+            scalars.append(scalar.value < 0x20 || scalar.value == 0xA0 || scalar.value == 0x85 ? " " : scalar)
+        }
+        return String(scalars).trimmingWhitespace()
     }
 
     /// The document as blocks ready for repair: hanging clause numbers joined to their text, page

@@ -9,6 +9,8 @@ public enum RepairKind: String, Sendable, CaseIterable {
     case mojibake
     case unicodeNormalisation
     case ligature
+    /// A ligature glyph mapped to the wrong character by its font (`AutomaTsche`, `informaƟe`).
+    case glyph
     case softHyphen
     case zeroWidth
     case noBreakSpace
@@ -48,6 +50,9 @@ struct RepairLog {
         }
         counts[kind, default: 0] += count
     }
+
+    /// How many repairs of `kind` were noted.
+    func count(of kind: RepairKind) -> Int { counts[kind] ?? 0 }
 
     mutating func merge(_ repairs: [Repair]) {
         for r in repairs { note(r.kind, r.example, count: r.count) }

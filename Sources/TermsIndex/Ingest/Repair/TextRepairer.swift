@@ -67,8 +67,21 @@ public struct TextRepairer: Sendable {
                 blocks[b].lines = zip(blocks[b].lines, keep[b]).filter { $0.1 }.map { $0.0 }
             }
         }
-        // 3. Hyphenation inside lines, against the document's vocabulary.
+        // 3. Ligature glyphs and hyphenation inside lines, against the document's vocabulary.
         let hyphenation = Hyphenation(lines: blocks.flatMap { $0.lines.map(\.text) }, vocabulary: vocabulary)
+        let vocabulary = self.vocabulary
+        // The system word list is read only for a document that has a damaged-looking word.
+        var glyphs = GlyphRepair(documentWords: hyphenation.words) { vocabulary.contains($0) || SystemWordList.dutch?.contains($0) == true }
+        for pass in 0..<2 {
+            for b in blocks.indices {
+                for l in blocks[b].lines.indices {
+                    blocks[b].lines[l].text = glyphs.repair(blocks[b].lines[l].text, log: &log)
+                }
+            }
+            // Damage inside words shows the font is broken: then word-initial capitals too.
+            guard pass == 0, log.count(of: .glyph) >= 3 else { break }
+            glyphs.initialCapitals = true
+        }
         for b in blocks.indices {
             for l in blocks[b].lines.indices {
                 blocks[b].lines[l].text = hyphenation.repairMidLine(blocks[b].lines[l].text, log: &log)
