@@ -36,6 +36,37 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(clauses[3].location.articleHeading, "Slotbepalingen")
     }
 
+    func testLettersAreClausesWhenTheArticleOpensWithThem() {
+        let clauses = segment("""
+            Artikel 2 LID WORDEN
+
+            a. Je kunt lid worden op de volgende manieren:
+            1. Op de website.
+            2. In de club.
+
+            b. Je hebt het recht om binnen 14 dagen te herroepen.
+
+            c) Een lidmaatschap is persoonlijk.
+
+            Artikel 3 BETALING
+
+            De betaling geschiedt als volgt:
+            a. per maand;
+            b. vooraf.
+
+            Artikel 4 AANSPRAKELIJKHEID
+
+            4.1 Wij zijn aansprakelijk voor:
+            a. directe schade.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["2.a", "2.b", "2.c", "3", "4.1"])
+        guard clauses.count == 5 else { return XCTFail("\(clauses.map { ($0.key, $0.text) })") }
+        XCTAssertEqual(clauses[0].text, "Je kunt lid worden op de volgende manieren:\n1. Op de website.\n2. In de club.")
+        XCTAssertEqual(clauses[1].location.article, "2")
+        XCTAssertTrue(clauses[3].text.contains("a. per maand;\nb. vooraf."), "a list after an introduction stays text")
+        XCTAssertTrue(clauses[4].text.hasSuffix("a. directe schade."), "letters inside a numbered clause stay text")
+    }
+
     func testEnglishArticlesWithLetteredNumbersAndNumberedClauses() {
         let clauses = segment("""
             Article 10c. Reflection period

@@ -19,7 +19,8 @@ public struct SegmentedClause: Sendable, Equatable {
 /// `Article 10a. Information`, `Artikel A.1. Offerte`), numbered articles (`1. Toepasselijkheid`,
 /// `25 Materialen`), modules (`Module A. Algemeen`), annexes whose articles restart at 1
 /// (`Bijlage 1: ...`), all-caps section headings, Markdown and HTML headings, and clause numbers
-/// (`1.1`, `A.8.3`, `3.10`, or `1.` inside an article). Lettered and bulleted lists stay inside their clause.
+/// (`1.1`, `A.8.3`, `3.10`, or `1.` inside an article), and lettered clauses (`2.b`) in articles that
+/// open with `a.`. Other lettered and bulleted lists stay inside their clause.
 public struct ClauseSegmenter: Sendable {
     public init() {}
 
@@ -135,6 +136,8 @@ public struct ClauseSegmenter: Sendable {
         var page: Int?
         var lastArticleNumber: Int?
         var sublistLast: Int?
+        /// The letter of the article's last lettered clause (`b` after `2.b`).
+        var articleLetter: Character?
 
         mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
             page = line.page
@@ -157,6 +160,8 @@ public struct ClauseSegmenter: Sendable {
                 // A heading before any clause or article is the document's title: preamble text.
                 if line.headingLevel != nil, !clauses.isEmpty || article != nil || clause != nil {
                     startHeadingSection(text)
+                } else if let item = LineClassifier.letteredItem(text), consumeLettered(item.letter, item.rest) {
+                    return
                 } else {
                     append(text)
                 }
@@ -202,6 +207,25 @@ public struct ClauseSegmenter: Sendable {
                 return
             }
             append("\(number). \(rest)")
+        }
+
+        /// A lettered item (`a.`, `b)`, `(c)`) is a clause (`2.b`) when the letters are the article's
+        /// clause level: the article opens with `a.` and has no numbered clauses. Otherwise the
+        /// letters are a list inside a clause and stay its text.
+        mutating func consumeLettered(_ letter: Character, _ rest: String) -> Bool {
+            guard let art = article, let label = art.label, !art.hasDottedClauses, art.lastClauseNumber == nil else { return false }
+            if letter == "a" {
+                guard articleLetter == nil, clause?.label == label, clause?.lines.isEmpty == true else { return false }
+            } else {
+                guard let last = articleLetter, let lastValue = last.asciiValue, letter.asciiValue == lastValue + 1 else {
+                    return false
+                }
+            }
+            articleLetter = letter
+            sublistLast = nil
+            startClause(label: "\(label).\(letter)", heading: nil)
+            append(rest)
+            return true
         }
 
         mutating func consumeDotted(_ givenLabel: String, _ rest: String, next: LineKind?) {
@@ -253,6 +277,7 @@ public struct ClauseSegmenter: Sendable {
         mutating func startArticle(label: String, heading: String?) {
             flushClause()
             article = (label, heading, false, nil)
+            articleLetter = nil
             if let n = Int(label) { lastArticleNumber = n }
             clause = (label, nil, [], [])
         }
@@ -261,6 +286,7 @@ public struct ClauseSegmenter: Sendable {
         mutating func startHeadingSection(_ heading: String) {
             flushClause()
             article = (nil, heading, false, nil)
+            articleLetter = nil
             clause = (slug(heading), nil, [], [])
         }
 

@@ -33,6 +33,23 @@ enum PartKind: Equatable {
 /// Classifies lines by their opening words. Hand-written scanning: it runs on every line of every
 /// document, and Swift's Regex is an order of magnitude slower on this machine.
 enum LineClassifier {
+    /// A lettered item at the start of a line: `a. tekst`, `b) tekst`, `(c) tekst`.
+    static func letteredItem(_ text: String) -> (letter: Character, rest: String)? {
+        let scalars = Array(text.unicodeScalars.prefix(5))
+        guard scalars.count >= 4 else { return nil }
+        var i = 0
+        let parenthesised = scalars[0] == "("
+        if parenthesised { i = 1 }
+        guard scalars[i].isASCII, scalars[i].properties.isLowercase else { return nil }
+        let letter = Character(scalars[i])
+        let close = scalars[i + 1]
+        guard parenthesised ? close == ")" : (close == "." || close == ")"), i + 2 < scalars.count,
+              scalars[i + 2] == " " else { return nil }
+        let rest = text.unicodeScalars.dropFirst(i + 3)
+        guard let first = rest.first, !first.properties.isWhitespace else { return nil }
+        return (letter, String(String.UnicodeScalarView(rest)))
+    }
+
     static let articleKeywords = ["Artikel", "ARTIKEL", "Article", "ARTICLE", "Art."]
     static let annexKeywords = ["Bijlage", "BIJLAGE", "Annex", "ANNEX", "Appendix", "APPENDIX"]
     static let bulletScalars: Set<Unicode.Scalar> = ["\u{25CF}", "\u{2022}", "\u{25AA}", "\u{25E6}", "\u{00B7}", "\u{F0B7}", "\u{25CB}", "\u{25A0}", "\u{25A1}", "\u{27A2}", "\u{25BA}"]
