@@ -215,10 +215,24 @@ final class ReadingTests: XCTestCase {
         }
     }
 
-    func testDocxBuiltWithZip() throws {
+    /// A .docx made with `zip` from the given parts of `word/`.
+    private func makeDocx(_ parts: [String: String], name: String = "test") throws -> URL {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/zip") else { throw XCTSkip("zip not installed") }
-        let word = dir.appendingPathComponent("docx/word")
+        let root = dir.appendingPathComponent(name)
+        let word = root.appendingPathComponent("word")
         try FileManager.default.createDirectory(at: word, withIntermediateDirectories: true)
+        for (part, xml) in parts { try Data(xml.utf8).write(to: word.appendingPathComponent(part)) }
+        try Data("<Types/>".utf8).write(to: root.appendingPathComponent("[Content_Types].xml"))
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        zip.currentDirectoryURL = root
+        zip.arguments = ["-q", "-r", "../\(name).docx", "."]
+        try zip.run()
+        zip.waitUntilExit()
+        return dir.appendingPathComponent("\(name).docx")
+    }
+
+    func testDocxBuiltWithZip() throws {
         let xml = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
@@ -229,15 +243,7 @@ final class ReadingTests: XCTestCase {
         <w:p><w:r><w:t>regel een</w:t><w:br/><w:t>regel twee</w:t></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>
         </w:body></w:document>
         """
-        try Data(xml.utf8).write(to: word.appendingPathComponent("document.xml"))
-        try Data("<Types/>".utf8).write(to: dir.appendingPathComponent("docx/[Content_Types].xml"))
-        let zip = Process()
-        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
-        zip.currentDirectoryURL = dir.appendingPathComponent("docx")
-        zip.arguments = ["-q", "-r", "../test.docx", "."]
-        try zip.run()
-        zip.waitUntilExit()
-        let url = dir.appendingPathComponent("test.docx")
+        let url = try makeDocx(["document.xml": xml])
         let x = try reader.read(url)
         XCTAssertEqual(x.format, .docx)
         XCTAssertEqual(x.title, "Algemene voorwaarden")
@@ -251,6 +257,44 @@ final class ReadingTests: XCTestCase {
         // The same bytes through read(data:) go via a temporary copy.
         let again = try reader.read(data: try Data(contentsOf: url), fileExtension: "docx", path: "mem.docx")
         XCTAssertEqual(again.blocks.count, 5)
+    }
+
+    func testDocxNumberingIsShownAsWordShowsIt() throws {
+        func p(_ text: String, num: Int? = nil, level: Int = 0, style: String? = nil) -> String {
+            let styleXML = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
+            let numXML = num.map { "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\($0)\"/></w:numPr>" } ?? ""
+            return "<w:p><w:pPr>\(styleXML)\(numXML)</w:pPr><w:r><w:t>\(text)</w:t></w:r></w:p>"
+        }
+        let document = "<w:document xmlns:w=\"w\"><w:body>" + [
+            p("Toepasselijkheid", style: "Artikelkop"),
+            p("Deze voorwaarden gelden.", num: 1, level: 1),
+            p("Zij gelden ook voor:", num: 1, level: 1),
+            p("offertes;", num: 1, level: 2), p("opdrachten.", num: 1, level: 2),
+            p("Betaling", style: "Artikelkop"),
+            p("Binnen 14 dagen.", num: 1, level: 1),
+            p("een opsommingsteken", num: 3),
+            p("eerste punt van een nieuwe lijst", num: 2),
+        ].joined() + "</w:body></w:document>"
+        func level(_ n: Int, _ format: String, _ text: String) -> String {
+            "<w:lvl w:ilvl=\"\(n)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"\(format)\"/><w:lvlText w:val=\"\(text)\"/></w:lvl>"
+        }
+        let numbering = """
+            <w:numbering xmlns:w="w">
+            <w:abstractNum w:abstractNumId="0">\(level(0, "decimal", "Artikel %1.") + level(1, "decimal", "%1.%2") + level(2, "lowerLetter", "%3)"))</w:abstractNum>
+            <w:abstractNum w:abstractNumId="1">\(level(0, "bullet", "•"))</w:abstractNum>
+            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+            <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+            <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+            </w:numbering>
+            """
+        let styles = """
+            <w:styles xmlns:w="w"><w:style w:type="paragraph" w:styleId="Artikelkop"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>
+            """
+        let x = try reader.read(try makeDocx(["document.xml": document, "numbering.xml": numbering, "styles.xml": styles]))
+        XCTAssertEqual(x.blocks.map(\.text), [
+            "Artikel 1. Toepasselijkheid", "1.1 Deze voorwaarden gelden.", "1.2 Zij gelden ook voor:", "a) offertes;", "b) opdrachten.",
+            "Artikel 2. Betaling", "2.1 Binnen 14 dagen.", "een opsommingsteken", "Artikel 1. eerste punt van een nieuwe lijst",
+        ])
     }
 
     // MARK: errors

@@ -36,6 +36,27 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(clauses[3].location.articleHeading, "Slotbepalingen")
     }
 
+    func testArticlesThatAreNumberedParagraphs() {
+        let clauses = segment("""
+            Corendon biedt WiFi aan als u akkoord gaat met de volgende gebruikersvoorwaarden:
+
+            1. De bandbreedte die per sessie ter beschikking wordt gesteld is onbeperkt. U heeft dus geen limiet en er komen geen extra kosten bij.
+
+            2. De kwaliteit en snelheid kan afhangen van een aantal verschillende factoren, waaronder atmosferische storingen en de randapparatuur.
+
+            3. U zult:
+
+            3.1 niets doen dat leidt tot overlast.
+
+            3.2 niet handelen in strijd met de wet.
+
+            4. Corendon is niet aansprakelijk voor enige schade die u zou leiden in verband met het gebruik maken van het netwerk of van het internet.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["preamble", "1", "2", "3.1", "3.2", "4"])
+        XCTAssertTrue(clauses[1].text.hasPrefix("De bandbreedte"), clauses[1].text)
+        XCTAssertEqual(clauses[3].location.articleHeading, "U zult:")
+    }
+
     func testLettersAreClausesWhenTheArticleOpensWithThem() {
         let clauses = segment("""
             Artikel 2 LID WORDEN

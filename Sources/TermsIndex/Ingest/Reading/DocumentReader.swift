@@ -165,10 +165,10 @@ public struct DocumentReader: Sendable {
             let blocks = repairer.repair(blocks: raw, log: &log)
             return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: nil)
         case .docx:
-            let xml = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
-                try DocxExtractor().documentXML(fileAt: file, limits: limits)
+            let (xml, numbering) = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
+                (try DocxExtractor().documentXML(fileAt: file, limits: limits), DocxExtractor().numbering(fileAt: file, limits: limits))
             }
-            return try structured(DocxExtractor().extract(xml: xml), format: .docx, path: path, log: &log)
+            return try structured(DocxExtractor().extract(xml: xml, numbering: numbering), format: .docx, path: path, log: &log)
         }
     }
 

@@ -1,13 +1,24 @@
 import Foundation
 
 /// Paragraphs of a .docx: `word/document.xml` taken out with `unzip -p`, then read with the
-/// markup tokenizer (`<w:p>` paragraphs, `<w:t>` text, heading styles, numbered paragraphs).
+/// markup tokenizer (`<w:p>` paragraphs, `<w:t>` text, heading styles, numbered paragraphs with
+/// the labels Word computes for them: `DocxNumbering`).
 struct DocxExtractor {
     func documentXML(fileAt path: String, limits: ReadLimits) throws -> String {
         try ZipMember(name: "word/document.xml").text(fileAt: path, limits: limits)
     }
 
-    func extract(xml: String) -> [RawBlock] {
+    /// The document's list numbering and its styles' numbering; none when the archive lacks them.
+    func numbering(fileAt path: String, limits: ReadLimits) -> DocxNumbering {
+        let numbering = try? ZipMember(name: "word/numbering.xml").text(fileAt: path, limits: limits)
+        guard numbering != nil else { return DocxNumbering() }
+        return DocxNumbering(numberingXML: numbering, stylesXML: try? ZipMember(name: "word/styles.xml").text(fileAt: path, limits: limits))
+    }
+
+    /// The paragraphs of `xml`, each numbered paragraph starting with the label Word shows.
+    func extract(xml: String, numbering: DocxNumbering = DocxNumbering()) -> [RawBlock] {
+        var numbering = numbering
+        var numID: String?, numLevel: Int?, style: String?
         let tokens = MarkupTokenizer(rawTextElements: []).tokenize(xml)
         var blocks: [RawBlock] = []
         var kind: TextBlock.Kind = .paragraph
@@ -17,10 +28,15 @@ struct DocxExtractor {
         var inParagraph = false
         func endParagraph() {
             if !line.isEmpty { lines.append(RawLine(line, breakBefore: lines.isEmpty ? .unknown : .hard)) }
+            // Word numbers a paragraph whether or not it has text: the counters advance anyway.
+            if let label = numbering.label(numId: numID, level: numLevel, style: style), !lines.isEmpty {
+                lines[0].text = label + " " + lines[0].text
+            }
             if !lines.isEmpty { blocks.append(RawBlock(kind: kind, lines: lines)) }
             lines = []
             line = ""
             kind = .paragraph
+            numID = nil; numLevel = nil; style = nil
         }
         for token in tokens {
             switch token {
@@ -37,9 +53,14 @@ struct DocxExtractor {
                     lines.append(RawLine(line, breakBefore: lines.isEmpty ? .unknown : .hard))
                     line = ""
                 case "w:pstyle":
+                    style = attributes["w:val"]
                     if let level = DocxExtractor.headingLevel(style: attributes["w:val"] ?? "") { kind = .heading(level: level) }
                 case "w:numpr":
                     if case .paragraph = kind { kind = .listItem }
+                case "w:numid":
+                    numID = attributes["w:val"]
+                case "w:ilvl":
+                    numLevel = attributes["w:val"].flatMap { Int($0) }
                 default:
                     break
                 }

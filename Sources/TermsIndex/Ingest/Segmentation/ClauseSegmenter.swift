@@ -138,6 +138,8 @@ public struct ClauseSegmenter: Sendable {
         var sublistLast: Int?
         /// The letter of the article's last lettered clause (`b` after `2.b`).
         var articleLetter: Character?
+        /// The articles are numbered paragraphs without headings.
+        var paragraphArticles = false
 
         mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
             page = line.page
@@ -181,7 +183,8 @@ public struct ClauseSegmenter: Sendable {
                 return
             }
             sublistLast = nil
-            if number == 1, clause?.lines.last?.hasSuffix(":") == true {
+            // Not in the preamble: "… de volgende voorwaarden:" introduces the articles themselves.
+            if number == 1, article != nil, clause?.lines.last?.hasSuffix(":") == true {
                 sublistLast = 1
                 append("\(number). \(rest)")
                 return
@@ -200,9 +203,18 @@ public struct ClauseSegmenter: Sendable {
                 if let text = split.rest { append(text) }
                 return
             }
-            if let art = article, let label = art.label, !art.hasDottedClauses {
+            // Articles that are numbered paragraphs without headings ("1. De bandbreedte … 2. De
+            // kwaliteit …"): the next number is the next article, not a clause of this one.
+            let nextParagraphArticle = continuesArticles && (article == nil ? number == 1 : paragraphArticles)
+            if let art = article, let label = art.label, !art.hasDottedClauses, !nextParagraphArticle {
                 article?.lastClauseNumber = number
                 startClause(label: "\(label).\(number)", heading: nil)
+                append(rest)
+                return
+            }
+            if nextParagraphArticle || (continuesArticles && article?.hasDottedClauses == true && rest.count > 120) {
+                startArticle(label: String(number), heading: nil)
+                paragraphArticles = true
                 append(rest)
                 return
             }
