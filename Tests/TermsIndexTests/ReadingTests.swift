@@ -297,6 +297,31 @@ final class ReadingTests: XCTestCase {
         ])
     }
 
+    func testMarkdownNestedListsAreNumberedByTheirPathAndBecomeClauses() throws {
+        let markdown = """
+            ### Article 1. Definitions
+
+            In these Terms the following terms have the following meanings:
+
+            1.  Account: the personal section.
+            2.  Client: the party that accepts the Terms.
+
+            ### Article 3. Termination
+
+            1.  The Agreement runs for a year.
+            2.  Either Party may terminate it if the other party:
+                1.  becomes bankrupt;
+                2.  is granted a moratorium;
+                    1.  provisional, or
+                    2.  final.
+                - whatever else
+            3.  Notice is given in writing.
+            """
+        let x = try reader.read(try file("nested.md", Array(markdown.utf8)))
+        let keys = ClauseSegmenter().segment(x.blocks).map(\.key)
+        XCTAssertEqual(keys, ["1", "1.1", "1.2", "3.1", "3.2", "3.2.1", "3.2.2", "3.2.2.1", "3.2.2.2", "3.3"])
+    }
+
     // MARK: errors
 
     func testErrors() throws {

@@ -96,7 +96,11 @@ struct HTMLExtractor {
                             if numbersOrderedLists, let last = listNumbers.last, let shown = last {
                                 let number = attributes["value"].flatMap { Int($0) } ?? shown + 1
                                 listNumbers[listNumbers.count - 1] = number
-                                line = "\(number). "
+                                // Inside an item of an outer <ol>: numbered by its path (3.2), as
+                                // Markdown's nested lists are (MarkdownExtractor.ListNesting).
+                                let path = listNumbers.compactMap { $0 }
+                                line = path.count == listNumbers.count && path.count > 1
+                                    ? path.map(String.init).joined(separator: ".") + " " : "\(number). "
                             }
                         } else if name == "td" || name == "th" {
                             endLine(.hard)

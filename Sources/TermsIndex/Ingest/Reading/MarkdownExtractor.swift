@@ -11,6 +11,7 @@ struct MarkdownExtractor {
             if let b = current, !b.lines.isEmpty { blocks.append(b) }
             current = nil
         }
+        var lists = ListNesting()
         let lines = text.splitLines(omittingEmptySubsequences: false)
         var index = 0
         while index < lines.count {
@@ -47,16 +48,19 @@ struct MarkdownExtractor {
                 var heading = String(trimmed.dropFirst(hashes)).trimmingWhitespace()
                 while heading.hasSuffix("#") { heading.removeLast() }
                 blocks.append(RawBlock(kind: .heading(level: hashes), lines: [RawLine(inline(heading))]))
+                lists = ListNesting()
                 continue
             }
             var body = trimmed
             while body.hasPrefix(">") { body = String(body.dropFirst()).trimmingWhitespace() }
             if let item = listItem(body) {
                 flush()
-                current = RawBlock(kind: .listItem, lines: [RawLine(inline(item))])
+                let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+                current = RawBlock(kind: .listItem, lines: [RawLine(inline(lists.label(item, indent: indent, ordered: body.first?.isNumber == true)))])
                 hardNext = false
                 continue
             }
+            if rawLine.first.map({ $0 != " " && $0 != "\t" }) == true { lists = ListNesting() }
             let hard = rawLine.hasSuffix("  ") || body.hasSuffix("\\")
             if body.hasSuffix("\\") { body.removeLast() }
             if current == nil {
@@ -68,6 +72,29 @@ struct MarkdownExtractor {
         }
         flush()
         return blocks
+    }
+
+    /// Nested ordered lists numbered as a lawyer cites them: the second item of a list inside item 3
+    /// is "3.2" (the segmenter puts the article in front: 4.3.2). Items under a bullet keep their own number.
+    struct ListNesting {
+        /// Open lists, outermost first: indentation and the last number (nil for bullets).
+        private var open: [(indent: Int, number: Int?)] = []
+
+        /// `item` (a list line's text, numbering kept) with its nesting path as its number.
+        mutating func label(_ item: String, indent: Int, ordered: Bool) -> String {
+            while let last = open.last, last.indent > indent { open.removeLast() }
+            let digits = item.prefix { $0.isNumber }
+            let number = ordered ? Int(digits) : nil
+            if let last = open.last, last.indent == indent {
+                open[open.count - 1].number = number
+            } else {
+                open.append((indent, number))
+            }
+            guard open.count > 1, let number, open.allSatisfy({ $0.number != nil }) else { return item }
+            let path = open.dropLast().map { String($0.number!) } + [String(number)]
+            let text = item.dropFirst(digits.count + 1).drop { $0 == " " }
+            return path.joined(separator: ".") + " " + text
+        }
     }
 
     /// The item text of a list line: bullets dropped, numbering kept ("1. Foo" stays "1. Foo").

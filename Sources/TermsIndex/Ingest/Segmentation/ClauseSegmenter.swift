@@ -45,6 +45,8 @@ public struct ClauseSegmenter: Sendable {
         var leadsBlock = false
         /// The page the line is on, for formats with pages.
         var page: Int?
+        /// The line is a list item of the source's markup (Markdown, HTML, Word lists).
+        var isListItem = false
     }
 
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
@@ -57,8 +59,10 @@ public struct ClauseSegmenter: Sendable {
                 if case .text(let t) = kind, t.isEmpty { continue }
                 var level: Int?
                 if case .heading(let l) = block.kind { level = l }
+                var isListItem = false
+                if case .listItem = block.kind { isListItem = position == 0 }
                 lines.append(Line(kind: kind, headingLevel: level, text: text,
-                                  leadsBlock: position == 0 && blockLines.count > 1, page: block.page))
+                                  leadsBlock: position == 0 && blockLines.count > 1, page: block.page, isListItem: isListItem))
             }
         }
         return resolve(lines)
@@ -111,7 +115,7 @@ public struct ClauseSegmenter: Sendable {
         if !keywordNumbers.isEmpty {
             for i in lines.indices {
                 if case .numbered(let n, let rest) = lines[i].kind, keywordNumbers.contains(String(n)),
-                   lines[i].headingLevel == nil, LineClassifier.splitHeading(rest) == (rest, nil) {
+                   lines[i].headingLevel == nil, !lines[i].isListItem, LineClassifier.splitHeading(rest) == (rest, nil) {
                     lines[i].kind = .text(lines[i].text)
                 }
             }
@@ -157,6 +161,7 @@ public struct ClauseSegmenter: Sendable {
             case .numbered(let number, let rest):
                 consumeNumbered(number, rest, line: line)
             case .dottedClause(let label, let rest):
+                if line.isListItem, consumeNestedItem(label, rest) { return }
                 consumeDotted(label, rest, next: nextKind(after: index, in: lines))
             case .text(let text):
                 // A heading before any clause or article is the document's title: preamble text.
@@ -184,7 +189,8 @@ public struct ClauseSegmenter: Sendable {
             }
             sublistLast = nil
             // Not in the preamble: "… de volgende voorwaarden:" introduces the articles themselves.
-            if number == 1, article != nil, clause?.lines.last?.hasSuffix(":") == true {
+            // A list item of the markup is the clause level itself ("… the following meanings:" + items).
+            if number == 1, article != nil, !line.isListItem, clause?.lines.last?.hasSuffix(":") == true {
                 sublistLast = 1
                 append("\(number). \(rest)")
                 return
@@ -219,6 +225,17 @@ public struct ClauseSegmenter: Sendable {
                 return
             }
             append("\(number). \(rest)")
+        }
+
+        /// An item of a list nested in a numbered clause, which the reader numbered by its path
+        /// (`3.2` for the second item inside item 3: `MarkdownExtractor.ListNesting`), is a clause
+        /// below that clause: `4.3.2` in article 4.
+        mutating func consumeNestedItem(_ path: String, _ rest: String) -> Bool {
+            guard let art = article, let label = art.label, !art.hasDottedClauses, let parent = art.lastClauseNumber,
+                  path.hasPrefix("\(parent).") else { return false }
+            startClause(label: "\(label).\(path)", heading: nil)
+            append(rest)
+            return true
         }
 
         /// A lettered item (`a.`, `b)`, `(c)`) is a clause (`2.b`) when the letters are the article's
