@@ -145,8 +145,18 @@ final class AnalysisMetadataTests: XCTestCase {
         XCTAssertFalse(MetadataExtractor.isPlausibleName("IN104"))
     }
 
+    func testTitlesAreNeverArticleHeadingsOrListItems() {
+        XCTAssertNil(MetadataExtractor.usableTitle("Article 1. Definitions"))
+        XCTAssertNil(MetadataExtractor.usableTitle("• vanwege het schenden van de voorwaarden"))
+        XCTAssertEqual(MetadataExtractor.usableTitle("Algemene voorwaarden Vinci Club"), "Algemene voorwaarden Vinci Club")
+        let text = "Privacy policy\n• vanwege het schenden van de voorwaarden van deze privacy policy\nWij verwerken gegevens."
+        XCTAssertNotEqual(MetadataExtractor.extract(text: text, fileName: "p.pdf").title?.first, "•")
+    }
+
     func testVersionDateForms() {
         XCTAssertEqual(versionDate("Voorwaarden\nVersie 01/08/2014\n"), "2014-08-01")
+        XCTAssertEqual(versionDate("SumoStore heeft deze algemene voorwaarden gepubliceerd op 28-03-2014.\nDeze voorwaarden worden voor 01-06-2014 aangevuld."), "2014-03-28")
+        XCTAssertEqual(versionDate("These terms were published on 4 May 2021."), "2021-05-04")
         XCTAssertEqual(versionDate("Voorwaarden\nversie 2.1 – mei 2018\n"), "2018-05")
         XCTAssertEqual(versionDate("Voorwaarden Voorbeeld vs mei 2018\n"), "2018-05")
         XCTAssertEqual(versionDate("Voorwaarden\nDeze voorwaarden gelden vanaf 1 april 2016.\n"), "2016-04-01")

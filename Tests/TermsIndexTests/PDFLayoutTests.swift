@@ -73,6 +73,19 @@ final class PDFLayoutTests: XCTestCase {
         XCTAssertEqual(texts(document(page(block(xhtml))).rawBlocks()), ["De klant betaalt"])
     }
 
+    func testTitleAndFileDateFromTheHead() {
+        func head(_ title: String, _ date: String) -> PDFLayout {
+            PDFLayout(xhtml: "<html><head><title>\(title)</title><meta name=\"ModDate\" content=\"\(date)\"/></head><body><doc></doc></body></html>")
+        }
+        XCTAssertEqual(head("Microsoft Word - Algemene voorwaarden Vinci Club.docx", "2022-12-29T20:48:06Z").title,
+                       "Algemene voorwaarden Vinci Club")
+        XCTAssertEqual(head("x", "2022-12-29T20:48:06Z").fileDate, "2022-12-29")
+        for placeholder in ["Naamloos 3", "Inhoudsopgave", "algemene-voorwaarden-josslotenservice-a4", "T&amp;C", ""] {
+            XCTAssertNil(head(placeholder, "").title, placeholder)
+        }
+        XCTAssertNil(head("x", "D:garbage").fileDate)
+    }
+
     func testHostileCoordinatesAndManyLabelsStayLinear() {
         var lines = ""
         for i in 0..<4_000 { lines += line("\(i % 9 + 1).", x: 40, y: Double(i % 50) * 12) }

@@ -66,10 +66,13 @@ public struct DocumentIngester: Sendable {
         if languages.isEmpty { languages = [documentLanguage] }
         let metadata = DocumentMetadata(
             supplier: entry?.supplier ?? found.supplier ?? fileName,
-            title: entry?.title ?? found.title ?? extracted.title ?? fileName,
+            title: entry?.title ?? found.title ?? extracted.title.flatMap(MetadataExtractor.usableTitle) ?? fileName,
             languages: languages,
             versionDate: entry?.versionDate ?? found.versionDate,
-            version: entry?.version ?? found.version,
+            // The file's own date is no version: a PDF made from an old text the day it was
+            // exported says nothing of the terms. It is kept as the label, for a reader to judge.
+            version: entry?.version ?? found.version
+                ?? (entry?.versionDate == nil && found.versionDate == nil ? extracted.fileDate.map { "file dated \($0)" } : nil),
             kind: entry?.kind ?? found.kind?.rawValue)
         let document = TermsDocument(id: id, path: path, metadata: metadata, clauses: clauses)
         return IngestedDocument(document: document, format: extracted.format, repairs: extracted.repairs)

@@ -165,6 +165,15 @@ public enum MetadataExtractor {
         return result
     }
 
+    /// A title the reader found (first heading, HTML or PDF title) if it can be a title: not an
+    /// article heading ("Article 1. Definitions"), a list item or a sentence-long line.
+    static func usableTitle(_ title: String) -> String? {
+        let t = clean(title)
+        guard !t.isEmpty, t.count <= 120, t.split(separator: " ").count <= 15,
+              !matches(t, #"^(artikel|article|art\.|\d|[•·▪\-*–])"#) else { return nil }
+        return t
+    }
+
     static func isHeadingLike(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         guard !words.isEmpty, words.count <= 12, line.count <= 120 else { return false }
@@ -174,7 +183,7 @@ public enum MetadataExtractor {
         // A wrapped sentence, not a title: starts in lower case or carries a finite verb or negation.
         if line.first?.isLowercase == true { return false }
         if matches(line, #"\b(is|zijn|wordt|worden|kan|zal|heeft|niet|indien|shall|will|are|apply|applies)\b"#) { return false }
-        if matches(line, #"^(artikel|article|art\.|\d)"#) { return false }
+        if matches(line, #"^(artikel|article|art\.|\d|[•·▪*–-])"#) { return false }
         if matches(line, #"www\.|https?:|/"#) { return false }
         // Definitions ("SalusCheck B.V.: De besloten ...") are not titles.
         if matches(line, #":\s"#) { return false }

@@ -32,7 +32,7 @@ extension MetadataExtractor {
     /// Cues that name the version or its validity wherever they stand in a line: a date right after
     /// one of them is the version date ("versie 2.1 – mei 2018", "Deze voorwaarden zijn laatst
     /// gewijzigd op 3 maart 2021").
-    static let versionCue = #"(?:\blaatst\s+(?:gewijzigd|bijgewerkt|aangepast|herzien)(?:\s+op)?|\bbijgewerkt(?:\s+op)?|\bgewijzigd\s+op|\bversie(?:datum)?|\bversion(?:\s+date)?|\bvs\.?(?=\s)|\blast\s+(?:updated|modified|revised|changed)(?:\s+on)?|\bupdated(?:\s+on)?|\brevised(?:\s+on)?|\bgeldig\s+(?:vanaf|per|met ingang van|sinds)|\b(?:gelden|geldt|van kracht|in werking(?:\s+getreden)?)\s+(?:vanaf|per|met ingang van|sinds)|\bingangsdatum|\bvastgesteld(?:\s+(?:op|d\.d\.))?|\beffective(?:\s+(?:as\s+of|from|date|on))?|\bvalid\s+(?:from|as\s+of)|\blastmod|\blast_modified)\s*:?\s*"#
+    static let versionCue = #"(?:\blaatst\s+(?:gewijzigd|bijgewerkt|aangepast|herzien)(?:\s+op)?|\bbijgewerkt(?:\s+op)?|\bgewijzigd\s+op|\bversie(?:datum)?|\bversion(?:\s+date)?|\bvs\.?(?=\s)|\blast\s+(?:updated|modified|revised|changed)(?:\s+on)?|\bupdated(?:\s+on)?|\brevised(?:\s+on)?|\bgeldig\s+(?:vanaf|per|met ingang van|sinds)|\b(?:gelden|geldt|van kracht|in werking(?:\s+getreden)?)\s+(?:vanaf|per|met ingang van|sinds)|\bingangsdatum|\bvastgesteld(?:\s+(?:op|d\.d\.))?|\b(?:gepubliceerd|published|opgesteld)(?:\s+(?:op|on|per))?|\beffective(?:\s+(?:as\s+of|from|date|on))?|\bvalid\s+(?:from|as\s+of)|\blastmod|\blast_modified)\s*:?\s*"#
 
     /// Cues too common in clause bodies to trust mid-line ("vanaf de dag van levering", "de datum van
     /// ontvangst"): they count only at the start of a line.

@@ -163,7 +163,7 @@ public struct DocumentReader: Sendable {
             }
             if raw.allSatisfy({ $0.lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }) { throw IngestError.noText(path: path) }
             let blocks = repairer.repair(blocks: raw, log: &log)
-            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: nil)
+            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: layout.title, fileDate: layout.fileDate)
         case .docx:
             let (xml, numbering) = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
                 (try DocxExtractor().documentXML(fileAt: file, limits: limits), DocxExtractor().numbering(fileAt: file, limits: limits))

@@ -44,8 +44,12 @@ public struct ExtractedText: Sendable {
     public var repairs: [Repair]
     /// `<title>`, or the first heading when the format has headings.
     public var title: String?
+    /// The date the file says it was made (a PDF's ModDate or CreationDate), ISO; the last resort
+    /// for dating a document that states no version.
+    public var fileDate: String?
 
-    public init(format: DocumentFormat, blocks: [TextBlock], repairs: [Repair], title: String?) {
+    public init(format: DocumentFormat, blocks: [TextBlock], repairs: [Repair], title: String?, fileDate: String? = nil) {
+        self.fileDate = fileDate
         self.format = format
         // Only a PDF has pages; other readers' line bookkeeping counts form feeds, not pages.
         self.blocks = format == .pdf ? blocks : blocks.map { var b = $0; b.page = nil; return b }

@@ -49,6 +49,8 @@ struct PDFLayout {
                     if let key = scanner.attribute("name"), let content = scanner.attribute("content") {
                         metadata[key] = Entities.decode(content)
                     }
+                case "title":
+                    metadata["title"] = Entities.decode(scanner.textToNextTag())
                 case "page":
                     let width = scanner.number("width"), height = scanner.number("height")
                     pages.append(Page(width: width > 0 ? width : 595, height: height > 0 ? height : 842, blocks: []))
@@ -76,6 +78,31 @@ struct PDFLayout {
                 }
             }
         }
+    }
+
+    /// The document's title from its `<title>` when it names the document: without Word's
+    /// "Microsoft Word - " and file extensions; nil for placeholders ("Naamloos 3", "Untitled"),
+    /// file-name slugs and a table of contents' heading.
+    var title: String? {
+        guard var t = metadata["title"]?.trimmingCharacters(in: .whitespaces), !t.isEmpty else { return nil }
+        for prefix in ["Microsoft Word - ", "Microsoft PowerPoint - "] where t.hasPrefix(prefix) { t = String(t.dropFirst(prefix.count)) }
+        for suffix in [".docx", ".doc", ".odt", ".pdf", ".rtf"] where t.lowercased().hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+        let lower = t.lowercased()
+        let placeholders = ["naamloos", "untitled", "document", "inhoudsopgave", "inhoud", "contents", "table of contents"]
+        guard t.count >= 8, t.contains(" "), !placeholders.contains(where: { lower == $0 || lower.hasPrefix($0 + " ") }),
+              t.contains(where: \.isLetter) else { return nil }
+        return t
+    }
+
+    /// The file's own date (ModDate, else CreationDate) as YYYY-MM-DD, if it has a plausible one.
+    var fileDate: String? {
+        for key in ["ModDate", "CreationDate"] {
+            guard let value = metadata[key], value.count >= 10 else { continue }
+            let day = String(value.prefix(10))
+            let parts = day.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 3, (1990...2100).contains(parts[0]), (1...12).contains(parts[1]), (1...31).contains(parts[2]) { return day }
+        }
+        return nil
     }
 
     /// A word's text with the whitespace some PDF producers leave inside it (tabs, carriage
