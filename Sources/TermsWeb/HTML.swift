@@ -84,7 +84,7 @@ enum HTML {
             let word = String(t.drop(while: { $0 == "+" || $0 == "-" }).filter { $0.isLetter || $0.isNumber })
             guard word.count >= 2 else { continue }
             let folded = fold(word)
-            stems.append(wildcard || folded.count <= 4 ? folded : String(folded.prefix(max(4, folded.count - 2))))
+            stems.append(wildcard || folded.count <= 4 ? folded : String(folded.prefix(max(4, folded.count * 2 / 3))))
         }
         return stems
     }
@@ -164,6 +164,7 @@ enum HTML {
     .clause.target{border-left-color:var(--accent);background:var(--soft)}
     .clause h3{font-size:1rem;margin:0 0 .3rem;white-space:normal}
     table{border-collapse:collapse;width:100%;font-size:.92rem}
+    td{min-width:11rem}
     th,td{border:1px solid var(--line);padding:.4rem .5rem;vertical-align:top;text-align:left}
     th{background:var(--soft)}
     .scroll{overflow-x:auto}

@@ -23,7 +23,7 @@ public struct WebApp: Sendable {
 
     /// Serves until the process is stopped; `onRunning` gets the bound URL (with the real port when `port` is 0).
     public func run(onRunning: @escaping @Sendable (String) -> Void) async throws {
-        let router = Router()
+        let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: ErrorMiddleware())
         Routes(pool: pool).register(on: router)
         let host = self.host
