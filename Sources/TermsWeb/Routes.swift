@@ -104,8 +104,11 @@ struct Routes: Sendable {
             let clauses = try await pool.withSearcher { try $0.outline(document: id) }
             return try Reply.json(DocumentOutline(clauses))
         }
-        router.post("/api/research") { request, context -> Response in
+        router.post("/api/research") { request, _ -> Response in
             var request = request
+            if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > WebLimits.bodyBytes {
+                throw WebError(status: 413, message: "the request body is over \(WebLimits.bodyBytes) bytes")
+            }
             let buffer: ByteBuffer
             do {
                 buffer = try await request.collectBody(upTo: WebLimits.bodyBytes)

@@ -204,12 +204,12 @@ struct HTTPAnswer {
         return answer
     }
 
-    /// Sends `bytes` and reads until the server closes the connection (at most 30 s).
-    static func exchange(port: Int, bytes: Data) throws -> Data {
+    /// Sends `bytes` and reads until the server closes the connection (waiting at most `seconds` for each read).
+    static func exchange(port: Int, bytes: Data, timeout seconds: Int = 30) throws -> Data {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure.connect(errno) }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
