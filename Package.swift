@@ -11,6 +11,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxapian from the system (-lxapian); Debian/Ubuntu: apt-get install libxapian-dev.
@@ -28,11 +31,22 @@ let package = Package(
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // The domain: ingest, index, search of suppliers' terms and conditions.
         .target(name: "TermsIndex", dependencies: ["Xapian"]),
+        // The local web app and JSON API over an index (`termsearch serve`).
+        .target(
+            name: "TermsWeb",
+            dependencies: [
+                "TermsIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line.
         .executableTarget(
             name: "termsearch",
             dependencies: [
                 "TermsIndex",
+                "TermsWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc as the process's malloc (Debian: apt-get install libjemalloc-dev): Xapian's
@@ -46,6 +60,7 @@ let package = Package(
         .testTarget(name: "XapianTests", dependencies: ["Xapian", "TestSupport"]),
         .testTarget(name: "TermsIndexTests", dependencies: ["TermsIndex", "TestSupport"]),
         .testTarget(name: "TermsearchCLITests", dependencies: ["termsearch", "TermsIndex", "TestSupport"]),
+        .testTarget(name: "TermsWebTests", dependencies: ["TermsWeb", "termsearch", "TermsIndex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17

@@ -22,6 +22,8 @@ struct Termsearch: AsyncParsableCommand {
             StatsCommand.self,
             DocumentsCommand.self,
             ResearchCommand.self,
+            CompareCommand.self,
+            ServeCommand.self,
             EvalCommand.self,
             CheckCommand.self,
             FuzzCommand.self,
