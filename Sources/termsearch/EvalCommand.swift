@@ -7,8 +7,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure relevance (recall@10, MRR) on a judged query set.",
         discussion: """
-            Builds a temporary index of the sources (default: Corpus/ and the shared real-world terms
-            in $TERMSEARCH_SHARED, ../shared/realworld or ../../shared/realworld) with the given matching features, runs every
+            Builds a temporary index of the sources (default: Corpus/ and the shared real-world terms,
+            realworld/ and realworld2/files/ of $TERMSEARCH_SHARED, ../shared or ../../shared) with the given matching features, runs every
             judged query and prints recall@10 and MRR@10, overall and per query. --matrix runs the
             comparison table of docs/relevance.md (each feature off, both Dutch stemmers).
             Features: folding, compounds, synonyms, proximity, stemming; 'all', 'none', '-name'.
@@ -72,10 +72,13 @@ struct EvalCommand: ParsableCommand {
     }
 
     static func defaultSources() -> [String] {
-        let env = ProcessInfo.processInfo.environment["TERMSEARCH_SHARED"].map { [$0 + "/realworld", $0] } ?? []
+        let env = ProcessInfo.processInfo.environment["TERMSEARCH_SHARED"].map { [$0] } ?? []
         // ../shared from a checkout in /work/main, ../../shared from a worktree in /work/wt/NAME.
-        let shared = (env + ["../shared/realworld", "../../shared/realworld"]).first { FileManager.default.fileExists(atPath: $0) }
-        return ["Corpus"] + (shared.map { [$0] } ?? [])
+        guard let shared = (env + ["../shared", "../../shared"]).first(where: {
+            FileManager.default.fileExists(atPath: $0 + "/realworld")
+        }) else { return ["Corpus"] }
+        let second = shared + "/realworld2/files"
+        return ["Corpus", shared + "/realworld"] + (FileManager.default.fileExists(atPath: second) ? [second] : [])
     }
 
     static func table(_ reports: [(label: String, report: RelevanceReport)], sources: [String]) -> String {
