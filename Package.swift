@@ -30,7 +30,8 @@ let package = Package(
         // Idiomatic Swift over the shim. Knows nothing of terms and conditions.
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // The domain: ingest, index, search of suppliers' terms and conditions.
-        .target(name: "TermsIndex", dependencies: ["Xapian"]),
+        // The legal thesaurus is a data file, copied beside the executable (LegalThesaurus).
+        .target(name: "TermsIndex", dependencies: ["Xapian"], resources: [.copy("Language/legal-thesaurus.txt")]),
         // The local web app and JSON API over an index (`termsearch serve`).
         .target(
             name: "TermsWeb",

@@ -17,6 +17,8 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
     case clauseNotFound(id: String)
     /// A document id that is not in the index.
     case documentNotFound(id: String)
+    /// A thesaurus file that cannot be read: `line` (from 1; 0 for the whole file) says where.
+    case invalidThesaurus(path: String, line: Int, reason: String)
     /// A filter value that cannot match: `field` is the option or query field, `known` lists the
     /// values that can (empty when there are too many to list usefully).
     case invalidFilter(field: String, value: String, reason: String, known: [String])
@@ -39,6 +41,8 @@ public enum TermsearchError: Error, CustomStringConvertible, Equatable {
             return "no clause with id \(quoted(id)) in the index"
         case .documentNotFound(let id):
             return "no document with id \(quoted(id)) in the index (termsearch documents lists them)"
+        case .invalidThesaurus(let path, let line, let reason):
+            return "\(path)\(line > 0 ? ":\(line)" : ""): \(reason)"
         case .library(let context, let message):
             return "\(context): \(message)"
         case .invalidFilter(let field, let value, let reason, let known):

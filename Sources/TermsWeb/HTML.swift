@@ -154,7 +154,7 @@ enum HTML {
     .snippet{margin:.3rem 0}
     mark{background:#fff2a8;color:inherit;padding:0 .1em}
     .tier{display:inline-block;font-size:.75rem;padding:0 .45em;border-radius:1em;border:1px solid var(--line);color:var(--muted);vertical-align:middle}
-    .tier-exact{border-color:#2a7a3b;color:#2a7a3b}.tier-near{border-color:#9a6a00;color:#9a6a00}.tier-partial{border-style:dashed}
+    .tier-exact{border-color:#2a7a3b;color:#2a7a3b}.tier-near{border-color:#9a6a00;color:#9a6a00}.tier-partial{border-style:dashed}.tier-related{border-style:dotted}
     .facets h3{font-size:.95rem;margin:1rem 0 .3rem}
     .facets ul{list-style:none;margin:0;padding:0;font-size:.92rem}
     .facets li{display:flex;justify-content:space-between;gap:.5rem}

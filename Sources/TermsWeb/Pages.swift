@@ -37,6 +37,7 @@ enum Pages {
         <label>Hits <select name="limit">\(limitOptions)</select></label>
         <label><input type="checkbox" name="per-document" value="1"\(checked("per-document"))> one per document</label>
         <label><input type="checkbox" name="near" value="1"\(checked("near"))> near phrases</label>
+        <label>Words <select name="expand"><option value="1">mine and equivalents</option><option value="0"\(params["expand"].map { ["0", "false", "no", "off"].contains($0.lowercased()) } == true ? " selected" : "")>only mine</option></select></label>
         </fieldset>
         </form>
         """
@@ -45,7 +46,7 @@ enum Pages {
     /// The query language in brief, under an empty search box.
     static let syntaxHelp = """
     <section><h2>Query language</h2><ul>
-    <li><code>aansprakelijkheid beperkt</code>: clauses with all the words (stemmed); some of the words rank after</li>
+    <li><code>aansprakelijkheid beperkt</code>: clauses with all the words (stemmed) first, then clauses that say it with equivalent expressions of the legal thesaurus (Dutch and English), then clauses with some of the words</li>
     <li><code>"aansprakelijkheid beperkt tot"</code>: the exact phrase; <code>"…"~5</code> or “near phrases”: also its words in order within 5</li>
     <li><code>a NEAR/5 b</code>, <code>a ADJ/3 b</code>, <code>AND</code>, <code>OR</code>, <code>NOT</code>, <code>(…)</code>, <code>+a -b</code>, <code>aansprak*</code></li>
     <li><code>title:</code> <code>heading:</code> <code>supplier:</code> words; <code>article:14</code> <code>clause:14.1</code> <code>topic:aansprakelijkheid</code> <code>lang:en</code> <code>kind:</code> <code>year:2025</code> <code>document:</code> filters; <code>2018..2025</code> ranges</li>
@@ -73,6 +74,7 @@ enum Pages {
             }.joined() + "</p>"
         }
         var summary = "\(results.total) matching clause\(results.total == 1 ? "" : "s") in \(results.documents) document\(results.documents == 1 ? "" : "s")"
+        if let related = results.relatedTotal, related > 0 { summary += ", about \(related) more with equivalent expressions" }
         if let partial = results.partialTotal, partial > 0 { summary += ", and about \(partial) with some of the words" }
         if let first = results.hits.first, let last = results.hits.last { summary += " · showing \(first.rank)–\(last.rank)" }
         body += "<div class=\"layout\"><section class=\"results\" aria-label=\"Results\">"
@@ -80,6 +82,12 @@ enum Pages {
         if let suggestion = results.suggestion {
             let pairs = base.map { $0.0 == "q" ? ("q", suggestion) : $0 }
             body += "<p class=\"suggestion\">Did you mean: <a id=\"suggestion\" href=\"/search?\(E.queryString(pairs))\">\(E.escape(suggestion))</a>?</p>"
+        }
+        if let expansion = results.expansion {
+            let without = base.filter { $0.0 != "expand" } + [("expand", "0")]
+            body += "<p class=\"expansion\" id=\"expansion\">Also searched: " + expansion.matches.map { match in
+                "<b>\(E.escape(match.words))</b> → " + E.escape((match.sameLanguage + match.otherLanguage).joined(separator: ", "))
+            }.joined(separator: "; ") + " · <a href=\"/search?\(E.queryString(without))\">only my words</a></p>"
         }
         if results.hits.isEmpty { body += "<p class=\"missing\">No clause matches.</p>" }
         for hit in results.hits { body += hitHTML(hit, query: request.query) }
@@ -90,7 +98,7 @@ enum Pages {
             paging.append("<a rel=\"prev\" href=\"/search?\(E.queryString(base + (previous > 0 ? [("offset", String(previous))] : [])))\">← previous</a>")
         }
         let shown = request.offset + results.hits.count
-        let available = request.perDocument ? results.documents : results.total + (results.partialTotal ?? 0)
+        let available = request.perDocument ? results.documents : results.total + (results.relatedTotal ?? 0) + (results.partialTotal ?? 0)
         if results.hits.count == request.limit, shown < available, shown < WebLimits.offset {
             paging.append("<a rel=\"next\" href=\"/search?\(E.queryString(base + [("offset", String(shown))]))\">next →</a>")
         }
@@ -109,6 +117,7 @@ enum Pages {
         case "exact": label = "exact"
         case "near": label = "near"
         case "all": label = "all words"
+        case "related": label = "equivalent words"
         case "partial": label = "some words"
         default: label = name
         }

@@ -39,7 +39,7 @@ public struct WebError: Error, Sendable {
             switch error {
             case .invalidQuery, .invalidFilter: return WebError(status: 400, message: error.description)
             case .clauseNotFound, .documentNotFound: return WebError(status: 404, message: error.description)
-            case .indexMissing, .indexLocked, .indexUnusable, .library, .pathNotFound:
+            case .indexMissing, .indexLocked, .indexUnusable, .library, .pathNotFound, .invalidThesaurus:
                 return WebError(status: 503, message: error.description)
             }
         }
@@ -154,7 +154,8 @@ public struct QueryParameters: Sendable {
                              offset: try integer("offset", default: 0, in: 0...WebLimits.offset),
                              filters: try filters(), perDocument: flag("per-document") || flag("perDocument"),
                              near: flag("near"),
-                             nearWindow: try integer("near-window", default: SearchRequest.defaultNearWindow, in: 0...100))
+                             nearWindow: try integer("near-window", default: SearchRequest.defaultNearWindow, in: 0...100),
+                             expand: self["expand"] == nil || flag("expand"), explain: flag("explain"))
     }
 
     /// The queries of a compare request: every `q`, or `topic:T` for a lone `topic`.

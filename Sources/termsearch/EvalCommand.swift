@@ -30,6 +30,9 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Run every configuration of the comparison table.")
     var matrix = false
 
+    @Flag(name: .long, inversion: .prefixedNo, help: "Also score plain Xapian over the same files (BM25 over text blocks, no features).")
+    var baseline = true
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -54,7 +57,12 @@ struct EvalCommand: ParsableCommand {
                     reports.append((row.label, try RelevanceEvaluation.evaluateFresh(set, sources: sources, features: row.features, dutchStemmer: row.stemmer)))
                 }
             } else {
-                reports.append((wanted.description, try RelevanceEvaluation.evaluateFresh(set, sources: sources, features: wanted, dutchStemmer: stemmer)))
+                reports.append((wanted == .all ? "all on" : wanted.description,
+                                try RelevanceEvaluation.evaluateFresh(set, sources: sources, features: wanted, dutchStemmer: stemmer)))
+            }
+            if baseline && index == nil {
+                if stdoutIsTerminal { printError("evaluating plain Xapian") }
+                reports.append((Self.baselineLabel, try RelevanceEvaluation.evaluateBaseline(set, sources: sources)))
             }
         }
         switch format {
@@ -62,7 +70,10 @@ struct EvalCommand: ParsableCommand {
             print(try JSONOutput.encode(reports.map { LabelledReport(label: $0.label, report: $0.report) }))
         case .text:
             print(Self.table(reports, sources: sources))
-            if reports.count == 1 { print(Self.perQuery(reports[0].report)) }
+            let configurations = reports.filter { $0.label != Self.baselineLabel }
+            if configurations.count == 1 {
+                print(Self.perQuery(configurations[0].report, baseline: reports.first { $0.label == Self.baselineLabel }?.report))
+            }
         }
     }
 
@@ -81,20 +92,29 @@ struct EvalCommand: ParsableCommand {
         return ["Corpus", shared + "/realworld"] + (FileManager.default.fileExists(atPath: second) ? [second] : [])
     }
 
+    /// The label of the plain-Xapian row.
+    static let baselineLabel = "plain Xapian"
+
     static func table(_ reports: [(label: String, report: RelevanceReport)], sources: [String]) -> String {
-        var lines = ["sources: \(sources.joined(separator: " "))", "",
-                     "| configuration | features | Dutch stemmer | queries | recall@10 | MRR@10 | index s |",
-                     "|---|---|---|---|---|---|---|"]
+        let plain = reports.first { $0.label == baselineLabel }?.report
+        var lines = ["sources: \(sources.joined(separator: " "))",
+                     "hits longer than \(RelevanceEvaluation.longestUsableHit) characters find nothing", "",
+                     "| configuration | features | Dutch stemmer | queries | recall@10 | MRR@10 | recall ÷ plain | index s |",
+                     "|---|---|---|---|---|---|---|---|"]
         for (label, r) in reports {
-            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.mrr)) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
+            let ratio = plain.map { $0.recall > 0 ? String(format: "%.2f", r.recall / $0.recall) : "–" } ?? "–"
+            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.mrr)) | \(ratio) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
         }
         return lines.joined(separator: "\n")
     }
 
-    static func perQuery(_ r: RelevanceReport) -> String {
-        var lines = ["", "| query | typed | relevant | found@10 | recall@10 | RR | total hits |", "|---|---|---|---|---|---|---|"]
+    static func perQuery(_ r: RelevanceReport, baseline: RelevanceReport?) -> String {
+        let plain = Dictionary((baseline?.perQuery ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines = ["", "| query | typed | relevant | found@10 | recall@10 | RR | total hits | plain recall@10 | plain RR |",
+                     "|---|---|---|---|---|---|---|---|---|"]
         for q in r.perQuery {
-            lines.append("| \(q.id) | `\(q.query)` | \(q.relevant) | \(q.foundAtCutoff) | \(fmt(q.recall)) | \(fmt(q.reciprocalRank)) | \(q.total) |")
+            let p = plain[q.id]
+            lines.append("| \(q.id) | `\(q.query)` | \(q.relevant) | \(q.foundAtCutoff) | \(fmt(q.recall)) | \(fmt(q.reciprocalRank)) | \(q.total) | \(p.map { fmt($0.recall) } ?? "–") | \(p.map { fmt($0.reciprocalRank) } ?? "–") |")
         }
         return lines.joined(separator: "\n")
     }

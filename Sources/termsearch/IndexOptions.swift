@@ -53,7 +53,7 @@ enum ExitStatus {
     /// The exit code for a termsearch error.
     static func code(for error: TermsearchError) -> ExitCode {
         switch error {
-        case .invalidQuery, .invalidFilter, .clauseNotFound, .documentNotFound: return badInput
+        case .invalidQuery, .invalidFilter, .clauseNotFound, .documentNotFound, .invalidThesaurus: return badInput
         case .pathNotFound: return .validationFailure
         case .indexMissing, .indexLocked, .indexUnusable, .library: return indexProblem
         }

@@ -65,11 +65,16 @@ struct ResultsText {
         out += "\(results.total) matching clause\(results.total == 1 ? "" : "s")"
         if perDocument || showFacets { out += " in \(results.documents) document\(results.documents == 1 ? "" : "s")" }
         out += " for \(results.query)"
+        if let related = results.relatedTotal, related > 0 {
+            out += ", about \(related) more with equivalent expressions"
+        }
         if let partial = results.partialTotal, partial > 0 {
-            out += ", and \(partial) with some of its words"
+            out += ", and about \(partial) with some of its words"
         }
         out += "\(shown)\n"
         if let suggestion = results.suggestion { out += "Did you mean: \(suggestion)\n" }
+        if let expansion = results.expansion { out += style(Self.dim, Self.describe(expansion)) + "\n" }
+        if let explanation = results.explanation { out += Self.describe(explanation) }
         if showFacets { out += facets() }
         for hit in results.hits {
             out += "\n"
@@ -77,6 +82,7 @@ struct ResultsText {
             switch hit.match {
             case .exact: line += "  exact"
             case .near: line += "  " + style(Self.dim, "near")
+            case .related: line += "  " + style(Self.dim, "related")
             case .partial: line += "  " + style(Self.dim, "some of the words")
             case .all, nil: break
             }
@@ -87,6 +93,25 @@ struct ResultsText {
             }
             out += "   " + snippet(hit.snippet) + "\n"
             out += "   " + style(Self.dim, hit.id) + "\n"
+        }
+        return out
+    }
+
+    /// "Also searched: overmacht → force majeure: niet-toerekenbare tekortkoming, …; in English: force majeure, …"
+    static func describe(_ expansion: QueryExpansion) -> String {
+        "Also searched: " + expansion.matches.map { match in
+            var text = "\(match.words) → \(match.concept)"
+            if !match.sameLanguage.isEmpty { text += ": " + match.sameLanguage.joined(separator: ", ") }
+            if !match.otherLanguage.isEmpty { text += "; other language: " + match.otherLanguage.joined(separator: ", ") }
+            return text
+        }.joined(separator: " | ") + " (--no-expand turns this off)"
+    }
+
+    /// The query plan of `--explain`: features, thesaurus and each tier's Xapian query.
+    static func describe(_ explanation: SearchExplanation) -> String {
+        var out = "Query as parsed: \(explanation.rewritten)\nFeatures: \(explanation.features)\nThesaurus: \(explanation.thesaurus)\n"
+        for (index, tier) in explanation.tiers.enumerated() {
+            out += "Tier \(index + 1) (\(tier.match?.rawValue ?? "matches")): \(tier.query)\n"
         }
         return out
     }

@@ -43,6 +43,16 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "The window of --near, as Xapian's ADJ/N.")
     var nearWindow = SearchRequest.defaultNearWindow
 
+    @Flag(name: .long, inversion: .prefixedNo,
+          help: "Also find clauses that use equivalent expressions from the legal thesaurus, ranked after those with all the words.")
+    var expand = true
+
+    @Flag(name: .long, help: "Show how the query was planned: features, thesaurus expansions and each tier's Xapian query.")
+    var explain = false
+
+    @Option(name: .long, help: ArgumentHelp("Expand queries with this thesaurus file instead of the bundled one (format: termsearch thesaurus --help).", valueName: "file"))
+    var thesaurus: String?
+
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 or more") }
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
@@ -53,8 +63,11 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         try buildDefaultIndexIfMissing()
         let request = SearchRequest(query: query, limit: limit, offset: offset, filters: try filterOptions.filters(),
-                                    perDocument: perDocument, near: near, nearWindow: nearWindow)
-        let results = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).search(request) }
+                                    perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain)
+        let results = try reportingErrors {
+            let thesaurus = try self.thesaurus.map { try LegalThesaurus.load(path: $0) } ?? LegalThesaurus.bundled
+            return try TermsSearcher(paths: indexOptions.paths, thesaurus: thesaurus).search(request)
+        }
         switch format {
         case .json:
             print(try JSONOutput.encode(results))

@@ -24,6 +24,7 @@ struct Termsearch: AsyncParsableCommand {
             ResearchCommand.self,
             CompareCommand.self,
             ServeCommand.self,
+            ThesaurusCommand.self,
             EvalCommand.self,
             CheckCommand.self,
             FuzzCommand.self,

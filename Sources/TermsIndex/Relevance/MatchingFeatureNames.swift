@@ -4,7 +4,8 @@ extension MatchingFeatures {
     /// Each feature with the name the CLI (`--features`) and the index metadata use for it.
     public static let named: [(name: String, feature: MatchingFeatures)] = [
         ("folding", .diacriticFolding), ("compounds", .compoundParts), ("synonyms", .partySynonyms),
-        ("proximity", .proximityBoost), ("stemming", .stemming),
+        ("proximity", .proximityBoost), ("stemming", .stemming), ("thesaurus", .thesaurus),
+        ("cross-language", .crossLanguage), ("tiers", .partialTier), ("case", .caseFolding),
     ]
 
     /// The features that change what is indexed (the rest act on the query only).

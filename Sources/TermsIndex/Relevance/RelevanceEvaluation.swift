@@ -68,28 +68,58 @@ public struct RelevanceReport: Codable, Sendable {
     public var perQuery: [QueryScore]
 }
 
+extension RelevanceReport {
+    /// The report of `scores`: their mean recall and reciprocal rank.
+    init(_ scores: [QueryScore], features: String, dutchStemmer: String, cutoff: Int) {
+        let n = Double(max(scores.count, 1))
+        self.init(features: features, dutchStemmer: dutchStemmer, cutoff: cutoff, queries: scores.count,
+                  recall: scores.map(\.recall).reduce(0, +) / n, mrr: scores.map(\.reciprocalRank).reduce(0, +) / n,
+                  indexSeconds: nil, perQuery: scores)
+    }
+}
+
 /// Runs a judged set against an index and scores it.
 public enum RelevanceEvaluation {
+    /// A hit longer than this (in characters) does not count as finding a clause: nobody reads a
+    /// "clause" of several pages to find the sentence that answers the question.
+    public static let longestUsableHit = 3000
+
     /// Scores `set` against `searcher`'s index: recall@`cutoff` and MRR@`cutoff`. Judged ids the
     /// index does not have (a document that was not indexed) are left out; a query left with no
-    /// judged clause is skipped.
+    /// judged clause is skipped. A hit longer than `longestUsableHit` finds nothing.
     public static func evaluate(_ set: JudgedSet, searcher: TermsSearcher, dutchStemmer: String, cutoff: Int = 10) throws -> RelevanceReport {
         var scores: [QueryScore] = []
         for judged in set.queries {
             let present = Set(judged.relevant.filter { (try? searcher.clause(id: $0)) != nil })
             guard !present.isEmpty else { continue }
             let results = try searcher.search(SearchRequest(query: judged.query, limit: cutoff, offset: 0))
-            let ids = results.hits.map(\.id)
+            let ids = results.hits.map { $0.text.count <= longestUsableHit ? $0.id : "" }
             let found = ids.filter(present.contains).count
             let firstRank = ids.firstIndex(where: present.contains).map { $0 + 1 }
             scores.append(QueryScore(id: judged.id, query: judged.query, relevant: present.count, foundAtCutoff: found,
                                      recall: Double(found) / Double(present.count),
                                      reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: results.total))
         }
-        let n = Double(max(scores.count, 1))
-        return RelevanceReport(features: searcher.features.description, dutchStemmer: dutchStemmer, cutoff: cutoff,
-                               queries: scores.count, recall: scores.map(\.recall).reduce(0, +) / n,
-                               mrr: scores.map(\.reciprocalRank).reduce(0, +) / n, indexSeconds: nil, perQuery: scores)
+        return RelevanceReport(scores, features: searcher.features.description, dutchStemmer: dutchStemmer, cutoff: cutoff)
+    }
+
+    /// Scores `set` with plain Xapian over the same `sources` (`PlainBaseline`), building its
+    /// block index and a termsearch index (for the judged clauses' texts) in temporary folders.
+    public static func evaluateBaseline(_ set: JudgedSet, sources: [String], cutoff: Int = 10) throws -> RelevanceReport {
+        let temporary = FileManager.default.temporaryDirectory
+        let terms = temporary.appendingPathComponent("termsearch-eval-\(UUID().uuidString)").path
+        let blocks = temporary.appendingPathComponent("termsearch-eval-plain-\(UUID().uuidString)").path
+        defer {
+            try? FileManager.default.removeItem(atPath: terms)
+            try? FileManager.default.removeItem(atPath: blocks)
+        }
+        _ = try buildIndex(at: terms, sources: sources, features: .all, dutchStemmer: Language.dutch.defaultStemmerName)
+        let start = Date()
+        try PlainBaseline.build(sources: sources, at: blocks)
+        let seconds = Date().timeIntervalSince(start)
+        var report = try PlainBaseline.evaluate(set, index: blocks, clauses: TermsSearcher(paths: [terms]), cutoff: cutoff)
+        report.indexSeconds = seconds
+        return report
     }
 
     /// Builds a fresh index at `path` of `sources` with `features` and the given Dutch stemmer;

@@ -22,13 +22,14 @@ struct QueryRewriter {
     /// Fields whose values are exact, lowercased terms.
     static let booleanFields: Set<String> = ["article", "clause", "topic", "lang", "kind", "year", "document"]
 
-    init(_ query: String) {
+    /// Rewrites `query`; with `lowercasing` (the default), words are lowercased (see `normalised`).
+    init(_ query: String, lowercasing: Bool = true) {
         for raw in QueryValidator.tokenize(query) {
             if let window = Self.nearSuffix(raw), let last = tokens.last, last.isPhrase, last.window == nil {
                 tokens[tokens.count - 1].window = window
                 continue
             }
-            tokens.append(Token(text: Self.normalised(raw)))
+            tokens.append(Token(text: Self.normalised(raw, lowercasing: lowercasing)))
         }
     }
 
@@ -67,8 +68,14 @@ struct QueryRewriter {
     /// The words of a query of two or more plain words (no operators, fields, phrases or brackets);
     /// nil for any other query.
     var plainWords: [String]? {
+        guard let words = words, words.count >= 2 else { return nil }
+        return words
+    }
+
+    /// The words of a query of one or more plain words; nil for any other query.
+    var words: [String]? {
         let words = tokens.map(\.text)
-        guard words.count >= 2, words.allSatisfy(Self.isPlainWord) else { return nil }
+        guard !words.isEmpty, words.allSatisfy(Self.isPlainWord) else { return nil }
         return words
     }
 
@@ -103,9 +110,9 @@ struct QueryRewriter {
     /// nor expands it, so `Aansprakelijkheid` would find less than `aansprakelijkheid`) and boolean
     /// field values, keeping the operators; makes year and date ranges date ranges with padded
     /// upper bounds.
-    static func normalised(_ token: String) -> String {
+    static func normalised(_ token: String, lowercasing: Bool = true) -> String {
         if isOperator(token) { return token }
-        return rangeNormalised(token.lowercased())
+        return rangeNormalised(lowercasing ? token.lowercased() : token)
     }
 
     /// `AND`, `OR`, `NOT`, `XOR`, `NEAR`, `NEAR/n`, `ADJ`, `ADJ/n`: kept in capitals, as Xapian needs them.

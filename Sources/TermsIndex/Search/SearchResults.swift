@@ -16,12 +16,18 @@ public struct SearchRequest: Sendable {
     public var near: Bool
     /// The window of `near` and of `"…"` without `~N`: as Xapian's `ADJ/N`.
     public var nearWindow: Int
+    /// A query of plain words also finds the clauses with equivalents of its words from the legal
+    /// thesaurus, ranked after the clauses with all of its own words (`match: related`).
+    public var expand: Bool
+    /// Report how the query was planned: `SearchResults.explanation`.
+    public var explain: Bool
 
     /// The default window of near phrase matching.
     public static let defaultNearWindow = 5
 
     public init(query: String, limit: Int = 10, offset: Int = 0, filters: SearchFilters = SearchFilters(),
-                perDocument: Bool = false, near: Bool = false, nearWindow: Int = SearchRequest.defaultNearWindow) {
+                perDocument: Bool = false, near: Bool = false, nearWindow: Int = SearchRequest.defaultNearWindow,
+                expand: Bool = true, explain: Bool = false) {
         self.query = query
         self.limit = limit
         self.offset = offset
@@ -29,6 +35,8 @@ public struct SearchRequest: Sendable {
         self.perDocument = perDocument
         self.near = near
         self.nearWindow = nearWindow
+        self.expand = expand
+        self.explain = explain
     }
 }
 
@@ -80,7 +88,11 @@ public enum MatchKind: String, Codable, Sendable {
     case near
     /// A query of plain words: the clause has all of them.
     case all
-    /// A query of plain words: the clause has some of them, not all (ranked after every `all`).
+    /// A query of plain words: the clause lacks some of them but has an equivalent from the legal
+    /// thesaurus for each (ranked after every `all`).
+    case related
+    /// A query of plain words: the clause has some of them or their equivalents, not all (ranked
+    /// after every `all` and `related`).
     case partial
 }
 
@@ -184,6 +196,13 @@ public struct SearchResults: Codable, Sendable {
     /// For a query of plain words: the number of clauses with some but not all of them (ranked after
     /// the `total` clauses with all of them; not in `total` or the facets); nil for other queries.
     public var partialTotal: Int?
+    /// For a query of plain words expanded through the thesaurus: the number of `related` clauses
+    /// (ranked after the `total` ones, before the partial ones); nil when nothing was expanded.
+    public var relatedTotal: Int?
+    /// What the thesaurus expanded the query's words into; nil when nothing was expanded.
+    public var expansion: QueryExpansion?
+    /// How the query was planned, when the request asked (`explain`).
+    public var explanation: SearchExplanation?
 
     public init(query: String, total: Int, documents: Int = 0, hits: [SearchHit],
                 facets: [String: [String: Int]] = [:], suggestion: String? = nil) {
@@ -194,4 +213,24 @@ public struct SearchResults: Codable, Sendable {
         self.facets = facets
         self.suggestion = suggestion
     }
+}
+
+/// How a search was planned: the query as parsed, and the Xapian query of each tier in rank order.
+public struct SearchExplanation: Codable, Sendable, Equatable {
+    /// One tier of hits.
+    public struct Tier: Codable, Sendable, Equatable {
+        /// The `match` its hits carry (`all`, `related`, `partial`, `exact`, `near`), or nil for a
+        /// query without tiers.
+        public var match: MatchKind?
+        /// Xapian's description of the tier's query.
+        public var query: String
+    }
+
+    /// The query after termsearch's rewriting (lowercased words, date ranges), as Xapian parses it.
+    public var rewritten: String
+    /// The matching features in effect.
+    public var features: String
+    /// Where the thesaurus was read from, or why there is none.
+    public var thesaurus: String
+    public var tiers: [Tier]
 }

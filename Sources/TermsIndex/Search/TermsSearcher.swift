@@ -12,6 +12,14 @@ public final class TermsSearcher {
     /// The matching features in effect: those asked for, less the index-time ones the index was
     /// not built with.
     public let features: MatchingFeatures
+    /// The legal thesaurus queries are expanded with (`MatchingFeatures.thesaurus`); nil for none.
+    public let thesaurus: LegalThesaurus?
+    private lazy var conceptMatcher: ConceptMatcher? = thesaurus.map { thesaurus in
+        let stemmers = Dictionary(uniqueKeysWithValues: languages.map { ($0.language, $0.stemmer) })
+        return ConceptMatcher(thesaurus: thesaurus) { word, language in
+            self.features.contains(.stemming) ? stemmers[language]!(word) : word
+        }
+    }
 
     /// The query parser and stemmer for clauses of one language.
     private struct LanguageSearch {
@@ -32,10 +40,12 @@ public final class TermsSearcher {
         ("document", IndexSchema.document),
     ]
 
-    /// Opens the indexes at `paths` for searching.
-    public init(paths: [String], features: MatchingFeatures = .all) throws {
+    /// Opens the indexes at `paths` for searching, expanding queries with `thesaurus` (by default
+    /// the one termsearch ships with).
+    public init(paths: [String], features: MatchingFeatures = .all, thesaurus: LegalThesaurus? = LegalThesaurus.bundled) throws {
         precondition(!paths.isEmpty, "at least one index path")
         self.paths = paths
+        self.thesaurus = thesaurus
         var databases: [Database] = []
         for path in paths {
             do {
@@ -110,12 +120,14 @@ public final class TermsSearcher {
     public static let proximityBoostWindow = 8
 
     /// The queries of one search: the tiers ranked one after the other (exact phrases, then near
-    /// ones) and their union, each with the filters applied.
+    /// ones; or all words, related, partial) and the query counted in `total` and the facets, each
+    /// with the filters applied.
     struct PlannedSearch {
         var tiers: [(query: Query, kind: MatchKind?)]
         var all: Query
         var rewritten: String
         var filter: Query?
+        var expansion: QueryExpansion?
     }
 
     func plan(_ request: SearchRequest) throws -> PlannedSearch {
@@ -129,7 +141,7 @@ public final class TermsSearcher {
     private func planUnchecked(_ request: SearchRequest) throws -> PlannedSearch {
         try QueryValidator.validate(request.query)
         try FilterCheck(database: database).check(request.filters, query: request.query)
-        let rewriter = QueryRewriter(request.query)
+        let rewriter = QueryRewriter(request.query, lowercasing: features.contains(.caseFolding))
         var exact = try buildQuery(rewriter.exact)
         if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
            let boostQuery = try? buildQuery(boost) {
@@ -143,15 +155,55 @@ public final class TermsSearcher {
             return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)],
                                  all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
         }
-        // Plain words: clauses with all of them first, then clauses with some of them (BM25 ranks
-        // those with more of the words, and rarer ones, higher), so an answerable question never
-        // gets an empty page; only the first tier is counted in `total` and the facets.
-        if let anyWord = rewriter.anyWord {
-            let some = try buildQuery(anyWord)
-            return PlannedSearch(tiers: [(filtered(exact), .all), (filtered(Query(.andNot, [some, exact])), .partial)],
-                                 all: filtered(exact), rewritten: rewriter.exact, filter: filter)
+        // Plain words: clauses with all of them first; then clauses that have, for each word it
+        // lacks, an equivalent from the thesaurus (related); then clauses with some of the words or
+        // their equivalents (BM25 ranks those with more of them, and rarer ones, higher), so an
+        // answerable question never gets an empty page. Equivalents weigh less than the query's
+        // own words. Only the first tier is counted in `total` and the facets.
+        guard let words = rewriter.words else {
+            return PlannedSearch(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
         }
-        return PlannedSearch(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
+        let units = request.expand && features.contains(.thesaurus)
+            ? conceptMatcher?.units(words, crossLanguage: features.contains(.crossLanguage)) ?? [] : []
+        let matches = units.flatMap(\.matches)
+        let partial = words.count >= 2 && features.contains(.partialTier)
+        guard partial || !matches.isEmpty else {
+            return PlannedSearch(tiers: [(filtered(exact), words.count >= 2 ? .all : nil)], all: filtered(exact),
+                                 rewritten: rewriter.exact, filter: filter)
+        }
+        var tiers: [(query: Query, kind: MatchKind?)] = [(filtered(exact), .all)]
+        var above = exact
+        if matches.isEmpty {
+            let some = try buildQuery(rewriter.anyWord!)
+            tiers.append((filtered(Query(.andNot, [some, above])), .partial))
+        } else {
+            var unitQueries: [Query] = []
+            for unit in units {
+                let own = unit.words.joined(separator: " ")
+                if unit.matches.isEmpty {
+                    if Self.isOnlyStopwords(own) { continue }
+                    unitQueries.append(try buildQuery(own))
+                    continue
+                }
+                var alternatives = [try buildQuery(own)]
+                let same = unit.matches.flatMap(\.sameLanguage), other = unit.matches.flatMap(\.otherLanguage)
+                if !same.isEmpty {
+                    alternatives.append(try buildQuery(ConceptMatcher.alternatives(same)).scaled(by: ConceptMatcher.sameLanguageWeight))
+                }
+                if !other.isEmpty {
+                    alternatives.append(try buildQuery(ConceptMatcher.alternatives(other)).scaled(by: ConceptMatcher.otherLanguageWeight))
+                }
+                unitQueries.append(Query(.or, alternatives))
+            }
+            let related = unitQueries.count == 1 ? unitQueries[0] : Query(.and, unitQueries)
+            tiers.append((filtered(Query(.andNot, [related, above])), .related))
+            above = Query(.or, [above, related])
+            if partial && unitQueries.count >= 2 {
+                tiers.append((filtered(Query(.andNot, [Query(.or, unitQueries), above])), .partial))
+            }
+        }
+        let expansion = matches.isEmpty ? nil : QueryExpansion(matches: matches, thesaurus: thesaurus?.source ?? "")
+        return PlannedSearch(tiers: tiers, all: filtered(exact), rewritten: rewriter.exact, filter: filter, expansion: expansion)
     }
 
     /// Runs a search. Throws `TermsearchError.invalidQuery` for a malformed query.
@@ -167,12 +219,12 @@ public final class TermsSearcher {
             let documentCounts = facets.documentCounts()
 
             var hits: [SearchHit] = []
-            var partialTotal: Int?
+            var partialTotal: Int?, relatedTotal: Int?
             if request.perDocument {
                 var seen = Set<String>()
                 var best: [(MSetItem, MSet, MatchKind?)] = []
-                // One hit per document counts the document's strict matches: partial ones stay out.
-                for tier in planned.tiers where tier.kind != .partial {
+                // One hit per document counts the document's strict matches: related and partial ones stay out.
+                for tier in planned.tiers where tier.kind != .partial && tier.kind != .related {
                     let enquire = Enquire(database: database)
                     enquire.setQuery(tier.query)
                     enquire.setCollapseKey(IndexSchema.documentSlot)
@@ -199,19 +251,31 @@ public final class TermsSearcher {
                     }
                     rankBase += mset.matchesEstimated
                     if tier.kind == .partial { partialTotal = mset.matchesEstimated }
+                    if tier.kind == .related { relatedTotal = mset.matchesEstimated }
                 }
             }
-            if partialTotal == nil, let partial = planned.tiers.first(where: { $0.kind == .partial }), !request.perDocument {
+            // Only figures for the header ("and about N with some of its words"): estimates.
+            func estimate(_ kind: MatchKind) throws -> Int? {
+                guard !request.perDocument, let tier = planned.tiers.first(where: { $0.kind == kind }) else { return nil }
                 let enquire = Enquire(database: database)
-                enquire.setQuery(partial.query)
-                // Only a figure for the header ("and about N with some of its words"): an estimate.
-                partialTotal = try enquire.mset(first: 0, maxItems: 0, checkAtLeast: 0).matchesEstimated
+                enquire.setQuery(tier.query)
+                return try enquire.mset(first: 0, maxItems: 0, checkAtLeast: 0).matchesEstimated
             }
+            if partialTotal == nil { partialTotal = try estimate(.partial) }
+            if relatedTotal == nil { relatedTotal = try estimate(.related) }
             let total = facets.total
             var results = SearchResults(query: request.query, total: total, documents: documentCounts.count, hits: hits,
                                         facets: facets.facets(),
                                         suggestion: try suggestion(for: planned, total: total))
             results.partialTotal = partialTotal
+            results.relatedTotal = relatedTotal
+            results.expansion = planned.expansion
+            if request.explain {
+                results.explanation = SearchExplanation(
+                    rewritten: planned.rewritten, features: features.description,
+                    thesaurus: thesaurus?.source ?? "none: \(LegalThesaurus.bundledFileName) not found in \(LegalThesaurus.bundledCandidates.joined(separator: ", "))",
+                    tiers: planned.tiers.map { SearchExplanation.Tier(match: $0.kind, query: $0.query.description) })
+            }
             return results
         }
     }

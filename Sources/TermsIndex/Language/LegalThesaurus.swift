@@ -1,0 +1,133 @@
+import Foundation
+
+/// Groups of expressions that say the same thing in terms and conditions (`liability cap`:
+/// `beperkt tot`, `ten hoogste`, `limited to`, …), read from a data file a lawyer can review and
+/// extend: `legal-thesaurus.txt` beside this file, bundled with termsearch. The format is described
+/// at the top of that file. Searches use it to find clauses that answer a question in other words
+/// (`QueryExpansion`).
+public struct LegalThesaurus: Sendable {
+    /// The language variety an expression is written in.
+    public enum Variety: String, Sendable, CaseIterable, Codable {
+        /// Dutch as written in the Netherlands.
+        case nl
+        /// Belgian Dutch.
+        case be
+        /// English.
+        case en
+
+        /// The language of clauses written in this variety.
+        public var language: Language { self == .en ? .english : .dutch }
+    }
+
+    /// One expression of a concept.
+    public struct Expression: Sendable, Hashable {
+        /// As written in the file ("beperkt tot").
+        public var text: String
+        public var variety: Variety
+        /// Its words, lowercased and with diacritics folded.
+        public var words: [String]
+    }
+
+    /// A concept and its expressions, in file order.
+    public struct Concept: Sendable {
+        public var name: String
+        public var expressions: [Expression]
+    }
+
+    /// The concepts, in file order.
+    public let concepts: [Concept]
+    /// Where the thesaurus was read from.
+    public let source: String
+
+    /// Parses thesaurus text; `source` names it in errors. Throws `TermsearchError.invalidThesaurus`
+    /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a comment or blank, for an
+    /// expression line before the first concept, and for a concept without expressions.
+    public init(text: String, source: String) throws {
+        var concepts: [Concept] = []
+        var conceptLine = 0
+        func finishConcept() throws {
+            if let last = concepts.last, last.expressions.isEmpty {
+                throw TermsearchError.invalidThesaurus(path: source, line: conceptLine, reason: "concept '\(last.name)' has no expressions")
+            }
+        }
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = index + 1
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let indented = raw.first == " " || raw.first == "\t"
+            if !indented {
+                try finishConcept()
+                concepts.append(Concept(name: line, expressions: []))
+                conceptLine = lineNumber
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":"),
+                  let variety = Variety(rawValue: line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw TermsearchError.invalidThesaurus(path: source, line: lineNumber,
+                                                       reason: "an indented line must start with nl:, be: or en:")
+            }
+            guard !concepts.isEmpty else {
+                throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: "expressions before the first concept name")
+            }
+            for item in line[line.index(after: colon)...].split(separator: ",") {
+                let text = item.trimmingCharacters(in: .whitespaces)
+                let words = WordTokenizer.words(text).map { DiacriticFolding.fold($0.lowercased()) }
+                guard !words.isEmpty else { continue }
+                concepts[concepts.count - 1].expressions.append(Expression(text: text, variety: variety, words: words))
+            }
+        }
+        try finishConcept()
+        self.concepts = concepts
+        self.source = source
+    }
+
+    /// Reads the thesaurus at `path`.
+    public static func load(path: String) throws -> LegalThesaurus {
+        guard let data = FileManager.default.contents(atPath: path) else { throw TermsearchError.pathNotFound(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TermsearchError.invalidThesaurus(path: path, line: 0, reason: "not UTF-8 text")
+        }
+        return try LegalThesaurus(text: text, source: path)
+    }
+
+    /// The file name of the bundled thesaurus.
+    public static let bundledFileName = "legal-thesaurus.txt"
+
+    /// Where the bundled thesaurus is looked for, first found wins: the resource bundle beside the
+    /// executable (SwiftPM copies it there), then the source tree this was built from.
+    public static var bundledCandidates: [String] {
+        let executable = Bundle.main.bundleURL
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(bundledFileName)
+        return [executable.appendingPathComponent("termsearch_TermsIndex.resources").appendingPathComponent(bundledFileName).path,
+                source.path]
+    }
+
+    /// The thesaurus termsearch ships with, read once; nil when it cannot be found (searches then
+    /// run without expansion, and `--explain` says so).
+    public static let bundled: LegalThesaurus? = {
+        guard let path = bundledCandidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else { return nil }
+        return try? load(path: path)
+    }()
+
+    /// Number of expressions over all concepts.
+    public var expressionCount: Int { concepts.reduce(0) { $0 + $1.expressions.count } }
+
+    /// Remarks on a thesaurus a reviewer should look at: an expression listed twice in one concept,
+    /// and expressions that are stopwords only (they would expand almost every query).
+    public func lint() -> [String] {
+        var remarks: [String] = []
+        for concept in concepts {
+            var seen = Set<String>()
+            for expression in concept.expressions {
+                let key = expression.variety.language.rawValue + ":" + expression.words.joined(separator: " ")
+                if !seen.insert(key).inserted, expression.variety != .be {
+                    remarks.append("\(concept.name): '\(expression.text)' is listed twice")
+                }
+                if expression.words.allSatisfy({ Stopwords.contains($0, language: expression.variety.language) }) {
+                    remarks.append("\(concept.name): '\(expression.text)' is only stopwords")
+                }
+            }
+        }
+        return remarks
+    }
+}
