@@ -99,11 +99,11 @@ struct EvalCommand: ParsableCommand {
         let plain = reports.first { $0.label == baselineLabel }?.report
         var lines = ["sources: \(sources.joined(separator: " "))",
                      "hits longer than \(RelevanceEvaluation.longestUsableHit) characters find nothing", "",
-                     "| configuration | features | Dutch stemmer | queries | recall@10 | MRR@10 | recall ÷ plain | index s |",
-                     "|---|---|---|---|---|---|---|---|"]
+                     "| configuration | features | Dutch stemmer | queries | recall@10 | capped recall@10 | MRR@10 | recall ÷ plain | index s |",
+                     "|---|---|---|---|---|---|---|---|---|"]
         for (label, r) in reports {
             let ratio = plain.map { $0.recall > 0 ? String(format: "%.2f", r.recall / $0.recall) : "–" } ?? "–"
-            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.mrr)) | \(ratio) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
+            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.cappedRecall)) | \(fmt(r.mrr)) | \(ratio) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
         }
         return lines.joined(separator: "\n")
     }

@@ -65,9 +65,8 @@ public enum PlainBaseline {
                 if !hits.isEmpty, firstRank == nil { firstRank = rank + 1 }
                 found.formUnion(hits)
             }
-            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: relevant.count, foundAtCutoff: found.count,
-                                     recall: Double(found.count) / Double(relevant.count),
-                                     reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: mset.matchesEstimated))
+            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: relevant.count, found: found.count,
+                                     firstRank: firstRank, total: mset.matchesEstimated, cutoff: cutoff))
         }
         return RelevanceReport(scores, features: "plain Xapian (blocks, OR, no stemming)", dutchStemmer: "none", cutoff: cutoff)
     }

@@ -42,6 +42,9 @@ public struct QueryScore: Codable, Sendable {
     public var foundAtCutoff: Int
     /// `foundAtCutoff / relevant`.
     public var recall: Double
+    /// `foundAtCutoff / min(relevant, cutoff)`: 1 when the first `cutoff` hits are all relevant,
+    /// also for a question with more relevant clauses than fit on the first page (BEIR's capped recall).
+    public var cappedRecall: Double
     /// 1 / rank of the first relevant hit within the cutoff, 0 if none.
     public var reciprocalRank: Double
     /// Total matching clauses.
@@ -60,6 +63,8 @@ public struct RelevanceReport: Codable, Sendable {
     public var queries: Int
     /// Mean recall@k.
     public var recall: Double
+    /// Mean capped recall@k (`QueryScore.cappedRecall`).
+    public var cappedRecall: Double
     /// Mean reciprocal rank, counting only the first k hits.
     public var mrr: Double
     /// Seconds spent building the index, when the evaluation built it.
@@ -68,12 +73,22 @@ public struct RelevanceReport: Codable, Sendable {
     public var perQuery: [QueryScore]
 }
 
+extension QueryScore {
+    /// The score of a query with `relevant` judged clauses, `found` of them in the first `cutoff`
+    /// hits, the first at `firstRank`.
+    init(id: String, query: String, relevant: Int, found: Int, firstRank: Int?, total: Int, cutoff: Int) {
+        self.init(id: id, query: query, relevant: relevant, foundAtCutoff: found, recall: Double(found) / Double(relevant),
+                  cappedRecall: Double(found) / Double(min(relevant, cutoff)),
+                  reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: total)
+    }
+}
+
 extension RelevanceReport {
     /// The report of `scores`: their mean recall and reciprocal rank.
     init(_ scores: [QueryScore], features: String, dutchStemmer: String, cutoff: Int) {
         let n = Double(max(scores.count, 1))
         self.init(features: features, dutchStemmer: dutchStemmer, cutoff: cutoff, queries: scores.count,
-                  recall: scores.map(\.recall).reduce(0, +) / n, mrr: scores.map(\.reciprocalRank).reduce(0, +) / n,
+                  recall: scores.map(\.recall).reduce(0, +) / n, cappedRecall: scores.map(\.cappedRecall).reduce(0, +) / n, mrr: scores.map(\.reciprocalRank).reduce(0, +) / n,
                   indexSeconds: nil, perQuery: scores)
     }
 }
@@ -96,9 +111,8 @@ public enum RelevanceEvaluation {
             let ids = results.hits.map { $0.text.count <= longestUsableHit ? $0.id : "" }
             let found = ids.filter(present.contains).count
             let firstRank = ids.firstIndex(where: present.contains).map { $0 + 1 }
-            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: present.count, foundAtCutoff: found,
-                                     recall: Double(found) / Double(present.count),
-                                     reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: results.total))
+            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: present.count, found: found,
+                                     firstRank: firstRank, total: results.total, cutoff: cutoff))
         }
         return RelevanceReport(scores, features: searcher.features.description, dutchStemmer: dutchStemmer, cutoff: cutoff)
     }

@@ -108,7 +108,10 @@ extension TermsSearcher {
             for supplier in suppliers {
                 report.counts[supplier, default: [:]][entry.name] = results.facets[Facet.supplier.rawValue]?[supplier] ?? 0
             }
-            report.hits += results.hits.map { (entry.name, $0) }
+            // The hits file lists what the matrix counts: the all-words matches, not the ranked
+            // related and partial tiers that follow them.
+            let counted = results.hits.filter { $0.match != .related && $0.match != .partial }
+            report.hits += counted.map { (entry.name, $0) }
         }
         return report
     }
