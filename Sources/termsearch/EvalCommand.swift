@@ -99,11 +99,13 @@ struct EvalCommand: ParsableCommand {
         let plain = reports.first { $0.label == baselineLabel }?.report
         var lines = ["sources: \(sources.joined(separator: " "))",
                      "hits longer than \(RelevanceEvaluation.longestUsableHit) characters find nothing", "",
-                     "| configuration | features | Dutch stemmer | queries | recall@10 | capped recall@10 | MRR@10 | recall ÷ plain | index s |",
-                     "|---|---|---|---|---|---|---|---|---|"]
+                     "| configuration | features | Dutch stemmer | queries | recall@10 | capped recall@10 | MRR@10 | recall ÷ plain | held out: queries, capped recall@10, MRR@10 | index s |",
+                     "|---|---|---|---|---|---|---|---|---|---|"]
         for (label, r) in reports {
             let ratio = plain.map { $0.recall > 0 ? String(format: "%.2f", r.recall / $0.recall) : "–" } ?? "–"
-            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.cappedRecall)) | \(fmt(r.mrr)) | \(ratio) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
+            let held = r.subset(heldOut: true)
+            let heldOut = held.queries == 0 ? "–" : "\(held.queries), \(fmt(held.cappedRecall)), \(fmt(held.mrr))"
+            lines.append("| \(label) | \(r.features) | \(r.dutchStemmer) | \(r.queries) | \(fmt(r.recall)) | \(fmt(r.cappedRecall)) | \(fmt(r.mrr)) | \(ratio) | \(heldOut) | \(r.indexSeconds.map { String(format: "%.2f", $0) } ?? "–") |")
         }
         return lines.joined(separator: "\n")
     }
@@ -114,7 +116,7 @@ struct EvalCommand: ParsableCommand {
                      "|---|---|---|---|---|---|---|---|---|"]
         for q in r.perQuery {
             let p = plain[q.id]
-            lines.append("| \(q.id) | `\(q.query)` | \(q.relevant) | \(q.foundAtCutoff) | \(fmt(q.recall)) | \(fmt(q.reciprocalRank)) | \(q.total) | \(p.map { fmt($0.recall) } ?? "–") | \(p.map { fmt($0.reciprocalRank) } ?? "–") |")
+            lines.append("| \(q.id)\(q.heldOut ? " (held out)" : "") | `\(q.query)` | \(q.relevant) | \(q.foundAtCutoff) | \(fmt(q.recall)) | \(fmt(q.reciprocalRank)) | \(q.total) | \(p.map { fmt($0.recall) } ?? "–") | \(p.map { fmt($0.reciprocalRank) } ?? "–") |")
         }
         return lines.joined(separator: "\n")
     }

@@ -2,6 +2,10 @@ import XCTest
 @testable import TermsIndex
 
 final class LanguageDiacriticFoldingTests: XCTestCase {
+    func testFoldTableLiteralEqualsFoundationsDecomposition() {
+        XCTAssertEqual(DiacriticFolding.foldTable, DiacriticFolding.decomposedFoldTable())
+    }
+
     func testFoldsDutchAndFrenchDiacritics() {
         XCTAssertEqual(DiacriticFolding.fold("cliënt"), "client")
         XCTAssertEqual(DiacriticFolding.fold("beëindiging"), "beeindiging")

@@ -42,6 +42,13 @@ public struct LegalThesaurus: Sendable {
     /// Parses thesaurus text; `source` names it in errors. Throws `TermsearchError.invalidThesaurus`
     /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a comment or blank, for an
     /// expression line before the first concept, and for a concept without expressions.
+    /// `s` without leading and trailing white space (Swift's own, not Foundation's: this runs at
+    /// every search's start-up).
+    static func trimmed(_ s: Substring) -> Substring {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return s[first...last]
+    }
+
     public init(text: String, source: String) throws {
         var concepts: [Concept] = []
         var conceptLine = 0
@@ -52,17 +59,17 @@ public struct LegalThesaurus: Sendable {
         }
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = index + 1
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = Self.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let indented = raw.first == " " || raw.first == "\t"
             if !indented {
                 try finishConcept()
-                concepts.append(Concept(name: line, expressions: []))
+                concepts.append(Concept(name: String(line), expressions: []))
                 conceptLine = lineNumber
                 continue
             }
             guard let colon = line.firstIndex(of: ":"),
-                  let variety = Variety(rawValue: line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) else {
+                  let variety = Variety(rawValue: Self.trimmed(line[..<colon]).lowercased()) else {
                 throw TermsearchError.invalidThesaurus(path: source, line: lineNumber,
                                                        reason: "an indented line must start with nl:, be: or en:")
             }
@@ -70,7 +77,7 @@ public struct LegalThesaurus: Sendable {
                 throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: "expressions before the first concept name")
             }
             for item in line[line.index(after: colon)...].split(separator: ",") {
-                let text = item.trimmingCharacters(in: .whitespaces)
+                let text = String(Self.trimmed(item))
                 let words = WordTokenizer.words(text).map { DiacriticFolding.fold($0.lowercased()) }
                 guard !words.isEmpty else { continue }
                 concepts[concepts.count - 1].expressions.append(Expression(text: text, variety: variety, words: words))

@@ -65,7 +65,7 @@ public enum PlainBaseline {
                 if !hits.isEmpty, firstRank == nil { firstRank = rank + 1 }
                 found.formUnion(hits)
             }
-            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: relevant.count, found: found.count,
+            scores.append(QueryScore(judged, relevant: relevant.count, found: found.count,
                                      firstRank: firstRank, total: mset.matchesEstimated, cutoff: cutoff))
         }
         return RelevanceReport(scores, features: "plain Xapian (blocks, OR, no stemming)", dutchStemmer: "none", cutoff: cutoff)

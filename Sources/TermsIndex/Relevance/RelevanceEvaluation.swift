@@ -30,6 +30,8 @@ public struct JudgedQuery: Codable, Sendable {
     public var relevant: [String]
     /// Remarks on the judgement.
     public var note: String?
+    /// Kept aside while tuning: looked at only at the end (reported apart as "held out").
+    public var heldOut: Bool?
 }
 
 /// How one query did.
@@ -49,6 +51,8 @@ public struct QueryScore: Codable, Sendable {
     public var reciprocalRank: Double
     /// Total matching clauses.
     public var total: Int
+    /// Whether the question is one of the held-out ones (`JudgedQuery.heldOut`).
+    public var heldOut: Bool
 }
 
 /// Recall@k and MRR@k of one configuration over a judged set.
@@ -76,10 +80,10 @@ public struct RelevanceReport: Codable, Sendable {
 extension QueryScore {
     /// The score of a query with `relevant` judged clauses, `found` of them in the first `cutoff`
     /// hits, the first at `firstRank`.
-    init(id: String, query: String, relevant: Int, found: Int, firstRank: Int?, total: Int, cutoff: Int) {
-        self.init(id: id, query: query, relevant: relevant, foundAtCutoff: found, recall: Double(found) / Double(relevant),
+    init(_ judged: JudgedQuery, relevant: Int, found: Int, firstRank: Int?, total: Int, cutoff: Int) {
+        self.init(id: judged.id, query: judged.query, relevant: relevant, foundAtCutoff: found, recall: Double(found) / Double(relevant),
                   cappedRecall: Double(found) / Double(min(relevant, cutoff)),
-                  reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: total)
+                  reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0, total: total, heldOut: judged.heldOut ?? false)
     }
 }
 
@@ -90,6 +94,13 @@ extension RelevanceReport {
         self.init(features: features, dutchStemmer: dutchStemmer, cutoff: cutoff, queries: scores.count,
                   recall: scores.map(\.recall).reduce(0, +) / n, cappedRecall: scores.map(\.cappedRecall).reduce(0, +) / n, mrr: scores.map(\.reciprocalRank).reduce(0, +) / n,
                   indexSeconds: nil, perQuery: scores)
+    }
+
+    /// The same figures over the held-out questions only (or only the others).
+    public func subset(heldOut: Bool) -> RelevanceReport {
+        var report = RelevanceReport(perQuery.filter { $0.heldOut == heldOut }, features: features, dutchStemmer: dutchStemmer, cutoff: cutoff)
+        report.indexSeconds = indexSeconds
+        return report
     }
 }
 
@@ -111,7 +122,7 @@ public enum RelevanceEvaluation {
             let ids = results.hits.map { $0.text.count <= longestUsableHit ? $0.id : "" }
             let found = ids.filter(present.contains).count
             let firstRank = ids.firstIndex(where: present.contains).map { $0 + 1 }
-            scores.append(QueryScore(id: judged.id, query: judged.query, relevant: present.count, found: found,
+            scores.append(QueryScore(judged, relevant: present.count, found: found,
                                      firstRank: firstRank, total: results.total, cutoff: cutoff))
         }
         return RelevanceReport(scores, features: searcher.features.description, dutchStemmer: dutchStemmer, cutoff: cutoff)

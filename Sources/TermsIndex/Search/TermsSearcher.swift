@@ -180,8 +180,13 @@ public final class TermsSearcher {
         var tiers: [(query: Query, kind: MatchKind?)] = [(filtered(exact), .all)]
         var above = exact
         if matches.isEmpty {
-            let some = try buildQuery(rewriter.anyWord!)
-            tiers.append((filtered(Query(.andNot, [some, above])), .partial))
+            let units = try words.filter { !Self.isOnlyStopwords($0) }.map { try buildQuery($0) }
+            if units.count >= 2 {
+                tiers += partialTiers(units, above: above, filtered: filtered)
+            } else {
+                let some = try buildQuery(rewriter.anyWord!)
+                tiers.append((filtered(Query(.andNot, [some, above])), .partial))
+            }
         } else {
             var unitQueries: [Query] = []
             for unit in units {
@@ -205,11 +210,22 @@ public final class TermsSearcher {
             tiers.append((filtered(Query(.andNot, [related, above])), .related))
             above = Query(.or, [above, related])
             if partial && unitQueries.count >= 2 {
-                tiers.append((filtered(Query(.andNot, [Query(.or, unitQueries), above])), .partial))
+                tiers += partialTiers(unitQueries, above: above, filtered: filtered)
             }
         }
         let expansion = matches.isEmpty ? nil : QueryExpansion(matches: matches, thesaurus: thesaurus?.source ?? "")
         return PlannedSearch(tiers: tiers, all: filtered(exact), rewritten: rewriter.exact, filter: filter, expansion: expansion)
+    }
+
+    /// The partial tiers of a query of `units` (words, or a word and its equivalents): for three to
+    /// eight units first the clauses with all but one of them ("most"), then those with any; each
+    /// without the clauses of the tiers `above`.
+    private func partialTiers(_ units: [Query], above: Query, filtered: (Query) -> Query) -> [(query: Query, kind: MatchKind?)] {
+        let any = Query(.or, units)
+        guard units.count >= 3 && units.count <= 8 else { return [(filtered(Query(.andNot, [any, above])), .partial)] }
+        let allButOne = Query(.or, units.indices.map { left in Query(.and, units.enumerated().filter { $0.offset != left }.map(\.element)) })
+        return [(filtered(Query(.andNot, [allButOne, above])), .partial),
+                (filtered(Query(.andNot, [any, Query(.or, [above, allButOne])])), .partial)]
     }
 
     /// Runs a search. Throws `TermsearchError.invalidQuery` for a malformed query.
@@ -239,7 +255,7 @@ public final class TermsSearcher {
 
             var hits: [SearchHit] = []
             var total: Int?, totalIsExact = facets != nil
-            var partialTotal: Int?, relatedTotal: Int?
+            var tierCounts: [Int: Int] = [:]  // tier → its number of matches, for the tiers that ran
             if request.perDocument {
                 let documentCounts = facets!.documentCounts()
                 var seen = Set<String>()
@@ -283,8 +299,7 @@ public final class TermsSearcher {
                             totalIsExact = mset.matchesLowerBound == mset.matchesUpperBound && (index == 0 || hits.count < request.limit)
                         }
                     }
-                    if tier.kind == .partial { partialTotal = mset.matchesEstimated }
-                    if tier.kind == .related { relatedTotal = mset.matchesEstimated }
+                    tierCounts[index] = mset.matchesEstimated
                 }
             }
             // Figures for the header ("about N more with equivalent expressions") and, without
@@ -299,14 +314,14 @@ public final class TermsSearcher {
                 total = mset.matchesEstimated
                 totalIsExact = mset.matchesLowerBound == mset.matchesUpperBound
             }
-            if !request.perDocument {
-                if partialTotal == nil, let tier = planned.tiers.first(where: { $0.kind == .partial }) {
-                    partialTotal = try estimate(tier.query).matchesEstimated
-                }
-                if relatedTotal == nil, let tier = planned.tiers.first(where: { $0.kind == .related }) {
-                    relatedTotal = try estimate(tier.query).matchesEstimated
+            func tierTotal(_ kind: MatchKind) throws -> Int? {
+                let indices = planned.tiers.indices.filter { planned.tiers[$0].kind == kind }
+                guard !request.perDocument, !indices.isEmpty else { return nil }
+                return try indices.reduce(0) { sum, index in
+                    try sum + (tierCounts[index] ?? estimate(planned.tiers[index].query).matchesEstimated)
                 }
             }
+            let partialTotal = try tierTotal(.partial), relatedTotal = try tierTotal(.related)
             let counted = facets.map(\.total) ?? total ?? 0
             var results = SearchResults(query: request.query, total: counted, totalIsExact: totalIsExact,
                                         documents: facets.map { $0.documentCounts().count }, hits: hits,
