@@ -64,15 +64,21 @@ enum CompoundGoldHarness {
 
 import XCTest
 
-/// Prints the figures of docs/dutch.md ("Figures"): the indexer's splitter on each gold file.
-/// The held-out file only with TERMSEARCH_HELDOUT=1 (it is not for tuning). Asserts nothing.
+/// The figures of docs/dutch.md ("Figures"): the indexer's splitter on each gold file, with the
+/// lexicon it finds on the system, and (printed only) with parts of it or none. The held-out
+/// file only with TERMSEARCH_HELDOUT=1: it is not for tuning.
 final class CompoundIndexFiguresTests: XCTestCase {
-    func testIndexerFigures() {
-        let withHeldOut = ProcessInfo.processInfo.environment["TERMSEARCH_HELDOUT"] == "1"
-        print("index figures | documents \(CompoundGoldHarness.documents.count)")
-        for name in CompoundGoldHarness.goldFiles where withHeldOut || !name.contains("heldout") {
+    static let withHeldOut = ProcessInfo.processInfo.environment["TERMSEARCH_HELDOUT"] == "1"
+    static var goldFiles: [String] { CompoundGoldHarness.goldFiles.filter { withHeldOut || !$0.contains("heldout") } }
+
+    func testIndexerSplitterOnTheGoldLists() throws {
+        guard let lexicon = SystemWordList.compoundLexicon, lexicon.hasCompoundFlags else {
+            throw XCTSkip("no wdutch/hunspell-nl: \(CompoundVocabulary.lexiconNote ?? "")")
+        }
+        print("index figures | documents \(CompoundGoldHarness.documents.count) | lexicon \(lexicon.sources.joined(separator: ", "))")
+        for name in Self.goldFiles {
             let result = CompoundGoldHarness.evaluate(CompoundGoldHarness.gold(name)) {
-                CompoundSplitter(vocabulary: CompoundVocabulary.forDocument($0))
+                CompoundVocabulary.splitter(forDocument: $0)
             }
             print("index figures | \(name) | \(result.summary)")
             if !name.contains("heldout") || ProcessInfo.processInfo.environment["TERMSEARCH_ERRORS"] == "1" {
@@ -80,6 +86,38 @@ final class CompoundIndexFiguresTests: XCTestCase {
                     print("  \(name): \(error.word): expected \(error.expected?.joined(separator: "+") ?? "-"), "
                         + "got \(error.predicted?.joined(separator: "+") ?? "-")")
                 }
+            }
+            if name == "gold.tsv" {
+                XCTAssertGreaterThanOrEqual(result.precision, 0.93, name)
+                XCTAssertGreaterThanOrEqual(result.recall, 0.93, name)
+            } else if CompoundGoldHarness.documents.count > 20 { // the shared documents are there
+                XCTAssertGreaterThanOrEqual(result.precision, 0.8, name)
+                XCTAssertGreaterThanOrEqual(result.recall, 0.8, name)
+            }
+        }
+    }
+
+    /// The fallbacks: no lexicon (the document's words only), the word list alone, the hunspell
+    /// dictionary alone. Printed for docs/dutch.md; asserts nothing.
+    func testFallbackFigures() {
+        func read(_ paths: [String]) -> Data? {
+            paths.lazy.compactMap { FileManager.default.contents(atPath: $0) }.first
+        }
+        let list = read(SystemWordList.paths)
+        let dic = read(SystemWordList.hunspellPaths)
+        let lexicons: [(String, CompoundLexicon?)] = [
+            ("document words only", nil),
+            ("+ wdutch", list.map { CompoundLexicon(wordList: $0, hunspellDictionary: nil) }),
+            ("+ hunspell-nl", dic.map { CompoundLexicon(wordList: nil, hunspellDictionary: $0) }),
+            ("+ wdutch + hunspell-nl", SystemWordList.compoundLexicon),
+        ]
+        for (label, lexicon) in lexicons {
+            if label != "document words only", lexicon == nil { continue }
+            for name in Self.goldFiles {
+                let result = CompoundGoldHarness.evaluate(CompoundGoldHarness.gold(name)) {
+                    CompoundVocabulary.splitter(forDocument: $0, lexicon: lexicon)
+                }
+                print("fallback figures | \(label) | \(name) | \(result.summary)")
             }
         }
     }
