@@ -131,7 +131,27 @@ public struct CompoundSplitter: Sendable {
         let bytes: [UInt8]
         /// characters[i]: characters in bytes[0..<i]; nil for ASCII.
         let characters: [Int]?
-        var n: Int { bytes.count }
+        let n: Int
+        /// hashes[i * (n + 1) + j]: the hash of bytes[i..<j], for words of up to 64 bytes (each
+        /// row extends the last hash by a byte); longer words hash each range when asked.
+        let hashes: [UInt64]
+
+        init(splitter: CompoundSplitter, bytes: [UInt8], characters: [Int]?) {
+            self.splitter = splitter
+            self.bytes = bytes
+            self.characters = characters
+            n = bytes.count
+            guard n <= 64 else { hashes = []; return }
+            var table = [UInt64](repeating: 0, count: (n + 1) * (n + 1))
+            for i in 0..<n {
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                for j in (i + 1)...n {
+                    h = (h ^ UInt64(bytes[j - 1])) &* 0x100_0000_01B3
+                    table[i * (n + 1) + j] = h
+                }
+            }
+            hashes = table
+        }
 
         static let linkers: [[UInt8]] = CompoundSplitter.linkingMorphemes.map { Array($0.utf8) }
 
@@ -152,13 +172,15 @@ public struct CompoundSplitter: Sendable {
             var best = [[Step?]](repeating: [Step?](repeating: nil, count: n + 1), count: splitter.maxParts + 1)
             best[0][0] = Step(score: 0, partStart: 0, partEnd: 0)
             var finals: [(parts: Int, score: Double, partStart: Int)] = []
+            var lastScores = [Double](repeating: -1, count: n + 1) // score of bytes[i..<n], once
             for k in 0..<splitter.maxParts {
                 for i in 0..<n {
                     guard let here = best[k][i], length(i, n) >= minPart else { continue }
                     for j in (i + 1)...n where isBoundary(j) && length(i, j) >= minPart && !(i == 0 && j == n) {
                         if j == n {
                             guard k + 1 >= 2 else { continue }
-                            let s = score(i, j, last: true, linker: [])
+                            if lastScores[i] < 0 { lastScores[i] = score(i, j, last: true, linker: []) }
+                            let s = lastScores[i]
                             if s > 0 { finals.append((k + 1, here.score + log(s), i)) }
                             continue
                         }
@@ -194,7 +216,9 @@ public struct CompoundSplitter: Sendable {
         }
 
         func string(_ i: Int, _ j: Int) -> String { String(decoding: bytes[i..<j], as: UTF8.self) }
-        func hash(_ i: Int, _ j: Int) -> UInt64 { CompoundLexicon.hash(bytes[i..<j]) }
+        func hash(_ i: Int, _ j: Int) -> UInt64 {
+            hashes.isEmpty ? CompoundLexicon.hash(bytes[i..<j]) : hashes[i * (n + 1) + j]
+        }
 
         func count(_ h: UInt64) -> Int {
             let f = splitter.counts[h] ?? 0
