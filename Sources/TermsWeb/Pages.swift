@@ -73,7 +73,8 @@ enum Pages {
                 return "<a href=\"/search?\(E.queryString(without))\" title=\"remove\">\(E.escape(pair.0)): \(E.escape(pair.1)) ✕</a>"
             }.joined() + "</p>"
         }
-        var summary = "\(results.total) matching clause\(results.total == 1 ? "" : "s") in \(results.documents) document\(results.documents == 1 ? "" : "s")"
+        let documents = results.documents ?? 0
+        var summary = "\(results.totalIsExact ? "" : "about ")\(results.total) matching clause\(results.total == 1 ? "" : "s") in \(documents) document\(documents == 1 ? "" : "s")"
         if let related = results.relatedTotal, related > 0 { summary += ", about \(related) more with equivalent expressions" }
         if let partial = results.partialTotal, partial > 0 { summary += ", and about \(partial) with some of the words" }
         if let first = results.hits.first, let last = results.hits.last { summary += " · showing \(first.rank)–\(last.rank)" }
@@ -98,13 +99,13 @@ enum Pages {
             paging.append("<a rel=\"prev\" href=\"/search?\(E.queryString(base + (previous > 0 ? [("offset", String(previous))] : [])))\">← previous</a>")
         }
         let shown = request.offset + results.hits.count
-        let available = request.perDocument ? results.documents : results.total + (results.relatedTotal ?? 0) + (results.partialTotal ?? 0)
+        let available = request.perDocument ? results.documents ?? 0 : results.total + (results.relatedTotal ?? 0) + (results.partialTotal ?? 0)
         if results.hits.count == request.limit, shown < available, shown < WebLimits.offset {
             paging.append("<a rel=\"next\" href=\"/search?\(E.queryString(base + [("offset", String(shown))]))\">next →</a>")
         }
         if !paging.isEmpty { body += "<nav class=\"paging\" aria-label=\"Pages\">\(paging.joined())</nav>" }
         body += "</section>"
-        body += facetsHTML(results.facets, base: base)
+        body += facetsHTML(results.facets ?? [:], base: base)
         body += "</div>"
         return E.page(title: request.query, active: "Search", body: body)
     }

@@ -155,7 +155,7 @@ public struct QueryParameters: Sendable {
                              filters: try filters(), perDocument: flag("per-document") || flag("perDocument"),
                              near: flag("near"),
                              nearWindow: try integer("near-window", default: SearchRequest.defaultNearWindow, in: 0...100),
-                             expand: self["expand"] == nil || flag("expand"), explain: flag("explain"))
+                             expand: self["expand"] == nil || flag("expand"), explain: flag("explain"), facets: flag("facets"))
     }
 
     /// The queries of a compare request: every `q`, or `topic:T` for a lone `topic`.

@@ -135,7 +135,9 @@ struct Routes: Sendable {
     static func searchPage(_ params: QueryParameters, pool: SearcherPool) async throws -> Response {
         let request: SearchRequest
         do {
-            request = try params.searchRequest()
+            var asked = try params.searchRequest()
+            asked.facets = true  // the page shows the facets to narrow by
+            request = asked
         } catch let error as WebError where params["q"]?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
             _ = error
             let suppliers = try await pool.withSearcher { try $0.suppliers() }

@@ -67,11 +67,12 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// `termsearch bench queries --index DIR --repeat N QUERY...`: latency per query, in process.
+    /// `termsearch bench queries --index DIR --repeat N [--facets] QUERY...`: latency per query, in process.
     struct Queries: ParsableCommand {
         @OptionGroup var indexOptions: IndexOptions
         @Option(name: .customLong("repeat")) var repetitions = 20
         @Option(name: .long) var limit = 10
+        @Flag(name: .long) var facets = false
         @Argument var queries: [String]
 
         func run() throws {
@@ -82,7 +83,7 @@ struct BenchCommand: ParsableCommand {
                 var total = 0
                 for _ in 0..<repetitions {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    total = try searcher.search(SearchRequest(query: query, limit: limit)).total
+                    total = try searcher.search(SearchRequest(query: query, limit: limit, facets: facets)).total
                     samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 }
                 rows.append(["query": query, "total": total, "ms": samples])

@@ -62,8 +62,8 @@ struct ResultsText {
         var out = ""
         let shown = results.hits.isEmpty ? "" : " (showing \(results.hits.first!.rank)–\(results.hits.last!.rank))"
         let perDocument = results.hits.first?.matchingClauses != nil
-        out += "\(results.total) matching clause\(results.total == 1 ? "" : "s")"
-        if perDocument || showFacets { out += " in \(results.documents) document\(results.documents == 1 ? "" : "s")" }
+        out += "\(results.totalIsExact ? "" : "about ")\(results.total) matching clause\(results.total == 1 ? "" : "s")"
+        if let documents = results.documents, perDocument || showFacets { out += " in \(documents) document\(documents == 1 ? "" : "s")" }
         out += " for \(results.query)"
         if let related = results.relatedTotal, related > 0 {
             out += ", about \(related) more with equivalent expressions"
@@ -120,7 +120,7 @@ struct ResultsText {
     func facets() -> String {
         var out = ""
         for facet in Facet.allCases {
-            guard let counts = results.facets[facet.rawValue], !counts.isEmpty else { continue }
+            guard let counts = results.facets?[facet.rawValue], !counts.isEmpty else { continue }
             let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             out += style(Self.dim, "\(facet.rawValue):") + " " + sorted.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         }

@@ -31,7 +31,7 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json, jsonl (one hit a line) or csv.")
     var format: SearchOutputFormat = .text
 
-    @Flag(name: .long, help: "Show counts per supplier, topic, language, kind and year (always in json).")
+    @Flag(name: .long, help: "Count every match exactly and show counts per supplier, topic, language, kind and year (in json: \"facets\").")
     var facets = false
 
     @Flag(name: .long, help: "One hit per document: its best clause and the number of its matching clauses.")
@@ -63,7 +63,8 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         try buildDefaultIndexIfMissing()
         let request = SearchRequest(query: query, limit: limit, offset: offset, filters: try filterOptions.filters(),
-                                    perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain)
+                                    perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain,
+                                    facets: facets)
         let results = try reportingErrors {
             let thesaurus = try self.thesaurus.map { try LegalThesaurus.load(path: $0) } ?? LegalThesaurus.bundled
             return try TermsSearcher(paths: indexOptions.paths, thesaurus: thesaurus).search(request)

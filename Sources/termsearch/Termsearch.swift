@@ -3,7 +3,7 @@ import Foundation
 import TermsIndex
 
 @main
-struct Termsearch: AsyncParsableCommand {
+struct Termsearch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "termsearch",
         abstract: "Full-text search over suppliers' general terms and conditions.",
@@ -13,7 +13,7 @@ struct Termsearch: AsyncParsableCommand {
               termsearch search '"aansprakelijkheid beperkt tot"'
             The index lives in ./Index unless --index or TERMSEARCH_INDEX says otherwise.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             SearchCommand.self,
             IndexCommand.self,
@@ -36,24 +36,41 @@ struct Termsearch: AsyncParsableCommand {
 
     /// Parses and runs like ArgumentParser's own `main`, but a command-line mistake is one
     /// `termsearch: …` line naming the help to read, with exit code 64, as the README promises.
-    static func main() async {
+    /// Synchronous: a search runs on the main thread with no concurrency runtime started; only
+    /// `serve` (async) gets a task, with the main thread parked in `dispatchMain`.
+    static func main() {
         do {
             var command = try parseAsRoot()
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
-        } catch let code as ExitCode {
-            // Thrown by a command that has already said what went wrong.
-            Foundation.exit(code.rawValue)
+            if let command = command as? AsyncParsableCommand { runAsync(command) }
+            try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
-            let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
-            printError("\(line) (see: termsearch \(helpPath(CommandLine.arguments).map { $0 + " " } ?? "")--help)")
-            Foundation.exit(ExitCode.validationFailure.rawValue)
+            fail(error)
         }
+    }
+
+    /// Runs an async command to its end, then exits.
+    private static func runAsync(_ command: AsyncParsableCommand) -> Never {
+        nonisolated(unsafe) var command = command
+        Task {
+            do {
+                try await command.run()
+                Foundation.exit(0)
+            } catch {
+                fail(error)
+            }
+        }
+        dispatchMain()
+    }
+
+    /// Exits for `error`: quietly for an `ExitCode` (the command has said what went wrong), with
+    /// one line for a command-line mistake, as ArgumentParser does for the rest.
+    private static func fail(_ error: Error) -> Never {
+        if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid command line"
+        let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        printError("\(line) (see: termsearch \(helpPath(CommandLine.arguments).map { $0 + " " } ?? "")--help)")
+        Foundation.exit(ExitCode.validationFailure.rawValue)
     }
 
     /// The subcommand named on the command line, for the help hint ("search"; nil for none).

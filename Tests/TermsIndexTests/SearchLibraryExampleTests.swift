@@ -20,7 +20,7 @@ final class SearchLibraryExampleTests: XCTestCase {
         for hit in results.hits {
             print(hit.supplier, hit.clause, hit.matchingClauses ?? 0, hit.match?.rawValue ?? "")
         }
-        print(results.facets["supplier"] ?? [:])  // supplier → matching clauses
+        print(results.facets?["supplier"] ?? [:])  // supplier → matching clauses (with perDocument or facets)
         let json = try JSONEncoder().encode(results)  // results are Codable
         // --- end of example ---
 

@@ -48,7 +48,7 @@ final class APITests: ServerTestCase {
         let rows = try XCTUnwrap(table["suppliers"] as? [[String: Any]])
         let suppliers = try XCTUnwrap((try cliJSON(["stats", "--index", "idx", "--format", "json"]) as? [String: Any])?["suppliers"] as? [String: Int])
         XCTAssertEqual(Set(rows.compactMap { $0["supplier"] as? String }), Set(suppliers.keys), "every supplier a row")
-        let search = try XCTUnwrap(cliJSON(["search", "--index", "idx", "--format", "json", "\"indirecte schade\""]) as? [String: Any])
+        let search = try XCTUnwrap(cliJSON(["search", "--index", "idx", "--format", "json", "--facets", "\"indirecte schade\""]) as? [String: Any])
         let counts = try XCTUnwrap((search["facets"] as? [String: Any])?["supplier"] as? [String: Int])
         for row in rows {
             let supplier = row["supplier"] as! String

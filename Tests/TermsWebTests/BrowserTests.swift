@@ -68,7 +68,7 @@ final class BrowserTests: ServerTestCase {
 
         // Follow the supplier facet link of Matteman ICT, as a user clicks it.
         let facet = try XCTUnwrap(links(page, marker: "class=\"facet\"").first { $0.contains("supplier=Matteman") }, "a supplier facet link")
-        let facetCount = try XCTUnwrap(((try cliJSON(["search", "--index", "idx", "--format", "json", "aansprakelijkheid beperkt"])
+        let facetCount = try XCTUnwrap(((try cliJSON(["search", "--index", "idx", "--format", "json", "--facets", "aansprakelijkheid beperkt"])
             as? [String: Any])?["facets"] as? [String: [String: Int]])?["supplier"]?["Matteman ICT"])
         let narrowed = try dom(facet)
         XCTAssertTrue(narrowed.contains("id=\"summary\">\(facetCount) matching clause"), "the narrowed count is the facet's count")

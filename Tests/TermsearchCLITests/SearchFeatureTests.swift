@@ -106,7 +106,7 @@ final class SearchFeatureTests: CLITestCase {
     // MARK: facets and per-document
 
     func testFacetCountsEqualTheCountsOfFilteredSearches() throws {
-        let facets = try XCTUnwrap(try json(["schade"], limit: 0)["facets"] as? [String: [String: Int]])
+        let facets = try XCTUnwrap(try json(["schade", "--facets"], limit: 0)["facets"] as? [String: [String: Int]])
         XCTAssertEqual(Set(facets.keys), ["supplier", "topic", "language", "kind", "year"])
         let options = ["supplier": "--supplier", "topic": "--topic", "language": "--lang", "kind": "--kind", "year": "--year"]
         for (facet, counts) in facets {

@@ -86,9 +86,9 @@ final class ShardTests: CLITestCase {
         XCTAssertTrue(remoteHits.contains { ($0["snippet"] as! String).contains("<em>") })
 
         // The same through the command line with --index tcp://, facets included.
-        let viaTCP = try termsearch(["search", "--index", shards[0], "--index", "tcp://127.0.0.1:\(port)", "--format", "json", "aansprakelijkheid"])
+        let viaTCP = try termsearch(["search", "--index", shards[0], "--index", "tcp://127.0.0.1:\(port)", "--format", "json", "--facets", "aansprakelijkheid"])
         XCTAssertEqual(viaTCP.status, 0, viaTCP.stderr)
-        let directFacets = try termsearch(["search", "--index", "local", "--format", "json", "aansprakelijkheid"])
+        let directFacets = try termsearch(["search", "--index", "local", "--format", "json", "--facets", "aansprakelijkheid"])
         let tcpObject = try JSONSerialization.jsonObject(with: Data(viaTCP.stdout.utf8)) as! [String: Any]
         let localObject = try JSONSerialization.jsonObject(with: Data(directFacets.stdout.utf8)) as! [String: Any]
         let tcpFacets = try XCTUnwrap(tcpObject["facets"] as? [String: [String: Int]])

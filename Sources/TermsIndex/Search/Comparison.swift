@@ -105,9 +105,9 @@ extension TermsSearcher {
         var columns: [[String: Comparison.Cell]] = []
         for query in queries {
             // One hit per document, every document: the first hit of a supplier is its best clause.
-            let request = SearchRequest(query: query, limit: Int(Int32.max), filters: filters, perDocument: true, near: near)
+            let request = SearchRequest(query: query, limit: Int(Int32.max), filters: filters, perDocument: true, near: near, facets: true)
             let results = try search(request)
-            let counts = results.facets[Facet.supplier.rawValue] ?? [:]
+            let counts = results.facets?[Facet.supplier.rawValue] ?? [:]
             var cells: [String: Comparison.Cell] = [:]
             for hit in results.hits where cells[hit.supplier] == nil {
                 cells[hit.supplier] = Comparison.Cell(

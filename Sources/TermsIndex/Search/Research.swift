@@ -97,6 +97,7 @@ extension TermsSearcher {
         for entry in queries {
             var request = template
             request.query = entry.query
+            request.facets = true  // the matrix counts clauses per supplier exactly
             let results: SearchResults
             do {
                 results = try search(request)
@@ -106,7 +107,7 @@ extension TermsSearcher {
             }
             report.queries.append(entry.name)
             for supplier in suppliers {
-                report.counts[supplier, default: [:]][entry.name] = results.facets[Facet.supplier.rawValue]?[supplier] ?? 0
+                report.counts[supplier, default: [:]][entry.name] = results.facets?[Facet.supplier.rawValue]?[supplier] ?? 0
             }
             // The hits file lists what the matrix counts: the all-words matches, not the ranked
             // related and partial tiers that follow them.

@@ -21,13 +21,17 @@ public struct SearchRequest: Sendable {
     public var expand: Bool
     /// Report how the query was planned: `SearchResults.explanation`.
     public var explain: Bool
+    /// Count every match exactly and compute the facets (`SearchResults.facets`, `documents`) in
+    /// the ranking pass. Off, a search ranks only the page it returns and `total` is Xapian's
+    /// estimate (`totalIsExact` says which): much faster for common words.
+    public var facets: Bool
 
     /// The default window of near phrase matching.
     public static let defaultNearWindow = 5
 
     public init(query: String, limit: Int = 10, offset: Int = 0, filters: SearchFilters = SearchFilters(),
                 perDocument: Bool = false, near: Bool = false, nearWindow: Int = SearchRequest.defaultNearWindow,
-                expand: Bool = true, explain: Bool = false) {
+                expand: Bool = true, explain: Bool = false, facets: Bool = false) {
         self.query = query
         self.limit = limit
         self.offset = offset
@@ -37,6 +41,7 @@ public struct SearchRequest: Sendable {
         self.nearWindow = nearWindow
         self.expand = expand
         self.explain = explain
+        self.facets = facets
     }
 }
 
@@ -184,13 +189,18 @@ public enum Facet: String, CaseIterable, Sendable {
 public struct SearchResults: Codable, Sendable {
     /// The query as given.
     public var query: String
-    /// Number of matching clauses (exact).
+    /// Number of matching clauses: exact when `totalIsExact`, else Xapian's estimate.
     public var total: Int
-    /// Number of documents with at least one matching clause (exact).
-    public var documents: Int
+    /// Whether `total` is exact: always when the request asked for facets or the matches fit on
+    /// the page; otherwise an estimate ("about 170,000").
+    public var totalIsExact: Bool
+    /// Number of documents with at least one matching clause (exact); nil unless the request asked
+    /// for facets or one hit per document.
+    public var documents: Int?
     public var hits: [SearchHit]
-    /// Facet name (`supplier`, `topic`, `language`, `kind`, `year`) → value → number of matching clauses.
-    public var facets: [String: [String: Int]]
+    /// Facet name (`supplier`, `topic`, `language`, `kind`, `year`) → value → number of matching
+    /// clauses; nil unless the request asked for facets or one hit per document.
+    public var facets: [String: [String: Int]]?
     /// A spelling correction of the query, when the index suggests one.
     public var suggestion: String?
     /// For a query of plain words: the number of clauses with some but not all of them (ranked after
@@ -204,10 +214,11 @@ public struct SearchResults: Codable, Sendable {
     /// How the query was planned, when the request asked (`explain`).
     public var explanation: SearchExplanation?
 
-    public init(query: String, total: Int, documents: Int = 0, hits: [SearchHit],
-                facets: [String: [String: Int]] = [:], suggestion: String? = nil) {
+    public init(query: String, total: Int, totalIsExact: Bool = true, documents: Int? = nil, hits: [SearchHit],
+                facets: [String: [String: Int]]? = nil, suggestion: String? = nil) {
         self.query = query
         self.total = total
+        self.totalIsExact = totalIsExact
         self.documents = documents
         self.hits = hits
         self.facets = facets

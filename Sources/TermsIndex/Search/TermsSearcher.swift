@@ -116,6 +116,10 @@ public final class TermsSearcher {
     /// The QueryParser features termsearch's query language uses.
     static let parseFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
 
+    /// Without facets a search still counts exactly when the matches are at most this many (a
+    /// few hundred microseconds); beyond it `total` is Xapian's estimate.
+    public static let exactCountUpTo = 1_000
+
     /// The window of the proximity boost of unquoted multi-word queries (Xapian's NEAR/N).
     public static let proximityBoostWindow = 8
 
@@ -124,6 +128,8 @@ public final class TermsSearcher {
     /// with the filters applied.
     struct PlannedSearch {
         var tiers: [(query: Query, kind: MatchKind?)]
+        /// How many of the first tiers `all` covers (counted in `total` and the facets).
+        var countedTiers = 1
         var all: Query
         var rewritten: String
         var filter: Query?
@@ -152,7 +158,7 @@ public final class TermsSearcher {
         if request.near || rewriter.hasNearPhrase,
            let nearText = rewriter.near(window: request.nearWindow, everyPhrase: request.near) {
             let near = try buildQuery(nearText)
-            return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)],
+            return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)], countedTiers: 2,
                                  all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
         }
         // Plain words: clauses with all of them first; then clauses that have, for each word it
@@ -207,20 +213,35 @@ public final class TermsSearcher {
     }
 
     /// Runs a search. Throws `TermsearchError.invalidQuery` for a malformed query.
+    ///
+    /// One pass per tier: the first tier's Enquire ranks the page and, when the request asks for
+    /// facets, counts every match with the facet spies in the same pass; the later tiers run only
+    /// when the page is not full. Without facets only the page is ranked and `total` is Xapian's
+    /// estimate (exact whenever the matches fit on the page).
     public func search(_ request: SearchRequest) throws -> SearchResults {
         return try withReopenOnModification {
             let planned = try plan(request)
             let count = try database.documentCount
-            let facets = FacetCounter()
-            let counting = Enquire(database: database)
-            counting.setQuery(planned.all)
-            facets.register(on: counting)
-            _ = try counting.mset(first: 0, maxItems: 0, checkAtLeast: count)
-            let documentCounts = facets.documentCounts()
+            // Exact counts of the counted tiers, with facets: in the ranking pass when only the first
+            // tier is counted (all-words and boolean queries), else (near phrases) a pass of its own.
+            let facets = request.facets || request.perDocument ? FacetCounter() : nil
+            var countingTier: Int? = nil
+            if let facets {
+                if planned.countedTiers == 1 && !request.perDocument {
+                    countingTier = 0
+                } else {
+                    let counting = Enquire(database: database)
+                    counting.setQuery(planned.all)
+                    facets.register(on: counting)
+                    _ = try counting.mset(first: 0, maxItems: 0, checkAtLeast: count)
+                }
+            }
 
             var hits: [SearchHit] = []
+            var total: Int?, totalIsExact = facets != nil
             var partialTotal: Int?, relatedTotal: Int?
             if request.perDocument {
+                let documentCounts = facets!.documentCounts()
                 var seen = Set<String>()
                 var best: [(MSetItem, MSet, MatchKind?)] = []
                 // One hit per document counts the document's strict matches: related and partial ones stay out.
@@ -240,33 +261,57 @@ public final class TermsSearcher {
                     hits.append(hit)
                 }
             } else {
+                // A later tier runs only when the page is not full: then every match of the tiers
+                // above it was seen, their counts are exact, and ranks and offsets run on correctly.
                 var rankBase = 0
-                for tier in planned.tiers where hits.count < request.limit {
+                var countedSoFar = 0
+                for (index, tier) in planned.tiers.enumerated() where index == 0 || hits.count < request.limit {
                     let enquire = Enquire(database: database)
                     enquire.setQuery(tier.query)
+                    if index == countingTier { facets!.register(on: enquire) }
                     let first = max(0, request.offset - rankBase)
-                    let mset = try enquire.mset(first: first, maxItems: request.limit - hits.count, checkAtLeast: count)
+                    let mset = try enquire.mset(first: first, maxItems: request.limit - hits.count,
+                                                checkAtLeast: index == countingTier ? count : Self.exactCountUpTo)
                     for item in mset {
                         hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
                     }
                     rankBase += mset.matchesEstimated
+                    if index < planned.countedTiers {
+                        countedSoFar += mset.matchesEstimated
+                        if index == planned.countedTiers - 1 && facets == nil {
+                            total = countedSoFar
+                            totalIsExact = mset.matchesLowerBound == mset.matchesUpperBound && (index == 0 || hits.count < request.limit)
+                        }
+                    }
                     if tier.kind == .partial { partialTotal = mset.matchesEstimated }
                     if tier.kind == .related { relatedTotal = mset.matchesEstimated }
                 }
             }
-            // Only figures for the header ("and about N with some of its words"): estimates.
-            func estimate(_ kind: MatchKind) throws -> Int? {
-                guard !request.perDocument, let tier = planned.tiers.first(where: { $0.kind == kind }) else { return nil }
+            // Figures for the header ("about N more with equivalent expressions") and, without
+            // facets, the total when a counted tier did not run: estimates, no match is run.
+            func estimate(_ query: Query) throws -> MSet {
                 let enquire = Enquire(database: database)
-                enquire.setQuery(tier.query)
-                return try enquire.mset(first: 0, maxItems: 0, checkAtLeast: 0).matchesEstimated
+                enquire.setQuery(query)
+                return try enquire.mset(first: 0, maxItems: 0, checkAtLeast: 0)
             }
-            if partialTotal == nil { partialTotal = try estimate(.partial) }
-            if relatedTotal == nil { relatedTotal = try estimate(.related) }
-            let total = facets.total
-            var results = SearchResults(query: request.query, total: total, documents: documentCounts.count, hits: hits,
-                                        facets: facets.facets(),
-                                        suggestion: try suggestion(for: planned, total: total))
+            if facets == nil && total == nil {
+                let mset = try estimate(planned.all)
+                total = mset.matchesEstimated
+                totalIsExact = mset.matchesLowerBound == mset.matchesUpperBound
+            }
+            if !request.perDocument {
+                if partialTotal == nil, let tier = planned.tiers.first(where: { $0.kind == .partial }) {
+                    partialTotal = try estimate(tier.query).matchesEstimated
+                }
+                if relatedTotal == nil, let tier = planned.tiers.first(where: { $0.kind == .related }) {
+                    relatedTotal = try estimate(tier.query).matchesEstimated
+                }
+            }
+            let counted = facets.map(\.total) ?? total ?? 0
+            var results = SearchResults(query: request.query, total: counted, totalIsExact: totalIsExact,
+                                        documents: facets.map { $0.documentCounts().count }, hits: hits,
+                                        facets: facets.map { $0.facets() },
+                                        suggestion: try suggestion(for: planned, total: counted))
             results.partialTotal = partialTotal
             results.relatedTotal = relatedTotal
             results.expansion = planned.expansion
@@ -290,9 +335,11 @@ public final class TermsSearcher {
         return hit
     }
 
-    /// A correction from the index's own vocabulary, offered only when the query finds nothing or
-    /// the corrected query finds at least `suggestionRatio` times as many clauses.
+    /// A correction from the index's own vocabulary, looked for only when the query finds (almost)
+    /// nothing (`suggestionBelow` clauses) and offered when the corrected query finds at least
+    /// `suggestionRatio` times as many clauses (or some, where the query found none).
     private func suggestion(for planned: PlannedSearch, total: Int) throws -> String? {
+        guard total < Self.suggestionBelow else { return nil }
         let parser = languages[0].parser
         guard (try? parser.parse(planned.rewritten, flags: Self.parseFlags.union(.spellingCorrection))) != nil else { return nil }
         let corrected = parser.correctedQueryString
@@ -306,6 +353,8 @@ public final class TermsSearcher {
 
     /// How many times more clauses a correction must find to be suggested for a query with hits.
     public static let suggestionRatio = 10
+    /// Spelling corrections are looked for only for queries that find fewer clauses than this.
+    public static let suggestionBelow = 5
 
     /// The filter query of `filters`: values of one field ORed, fields ANDed; nil when empty.
     func filterQuery(_ filters: SearchFilters) throws -> Query? {
