@@ -105,6 +105,7 @@ struct IndexCommand: ParsableCommand {
         case .text:
             print(IndexSummary(report: report, indexPath: indexOptions.path).text)
         }
+        if let note = CompoundVocabulary.lexiconNote { printError("note: \(note)") }
         if report.interrupted { throw ExitCode(130) }
         if !report.failed.isEmpty { throw ExitStatus.partialFailure }
     }

@@ -68,7 +68,7 @@ final class CompoundSplitterTests: XCTestCase {
         let gold = CompoundTestCorpus.gold
         XCTAssertGreaterThanOrEqual(gold.count, 80)
         let result = CompoundEvaluation.evaluate(gold, split: splitter.split)
-        print("compound gold (corpus vocabulary, \(CompoundTestCorpus.vocabulary.count) words, "
+        print("compound gold (no lexicon, corpus vocabulary, \(CompoundTestCorpus.vocabulary.count) words, "
             + "\(CompoundTestCorpus.realWorldTexts.count) real-world texts): \(result.summary)")
         for error in result.errors {
             print("  \(error.word): expected \(error.expected?.joined(separator: "+") ?? "-"), "
@@ -122,8 +122,12 @@ final class CompoundSplitterTests: XCTestCase {
         XCTAssertNil(CompoundSplitter(vocabulary: vocabulary, minPartFrequency: 2).split("xyzcdef"))
         let withoutXYZ = vocabulary.filter { $0.key != "xyz" }
         XCTAssertNil(CompoundSplitter(vocabulary: withoutXYZ).split("xyzcdef"))
-        XCTAssertEqual(CompoundSplitter(vocabulary: withoutXYZ, lexicon: ["xyz"]).split("xyzcdef"), ["xyz", "cdef"],
-                       "a lexicon word counts as a known part")
+        let lexicon = CompoundLexicon(entries: ["xyz": [.dictionary, .begin]])
+        XCTAssertEqual(CompoundSplitter(vocabulary: withoutXYZ, lexicon: lexicon).split("xyzcdef"), ["xyz", "cdef"],
+                       "a lexicon word allowed first counts as a known part")
+        let unflagged = CompoundLexicon(entries: ["xyz": .word])
+        XCTAssertNil(CompoundSplitter(vocabulary: withoutXYZ, lexicon: unflagged).split("xyzcdef"),
+                     "a lexicon word without a compound flag needs minLexiconPartLength characters")
     }
 
     func testVocabularyCountsLowercasedWords() {
@@ -135,34 +139,63 @@ final class CompoundSplitterTests: XCTestCase {
     }
 }
 
-final class CompoundFiguresTests: XCTestCase {
-    /// Prints the figures recorded in docs/dutch.md: Koehn & Knight's bias 1, 2, 4, 8, with and
-    /// without the wdutch word list as an extra lexicon. Asserts nothing about them.
-    func testFiguresTable() throws {
-        var lexicons: [(String, Set<String>)] = [("corpus only", [])]
-        if let list = try? String(contentsOf: CompoundTestCorpus.dutchWordList, encoding: .utf8) {
-            let words = Set(list.split(whereSeparator: \.isNewline).map { $0.lowercased() })
-            lexicons.append(("corpus + wdutch (\(words.count) words)", words))
+final class CompoundLexiconTests: XCTestCase {
+    /// OpenTaal's flags as the lexicon reads them from a hunspell .dic.
+    func testReadsHunspellCompoundFlags() {
+        let dic = Data("4\nlevering/ZbCcCh\nklacht/CaCbCcYbZb\nZonne/CxCe\ncliënt/Zb\n".utf8)
+        let words = Data("Leveringen\ntij\n".utf8)
+        let lexicon = CompoundLexicon(wordList: words, hunspellDictionary: dic)
+        XCTAssertEqual(lexicon.flags(of: "levering"), [.dictionary, .end, .beginWithS])
+        XCTAssertEqual(lexicon.flags(of: "klacht"), [.dictionary, .begin, .end])
+        XCTAssertEqual(lexicon.flags(of: "zonne"), [.dictionary, .begin])
+        XCTAssertEqual(lexicon.flags(of: "client"), .dictionary, "folded")
+        XCTAssertEqual(lexicon.flags(of: "leveringen"), .word, "lowercased")
+        XCTAssertEqual(lexicon.flags(of: "4"), [], "the count line is not a word")
+        XCTAssertTrue(lexicon.hasCompoundFlags)
+        XCTAssertFalse(CompoundLexicon(wordList: words, hunspellDictionary: nil).hasCompoundFlags)
+    }
+
+    /// The rules on a small flagged lexicon and no document words: linking s only where the flags
+    /// allow it, inflected last parts, lemmas kept whole, particles never parts.
+    func testRulesOnASmallLexicon() {
+        let lexicon = CompoundLexicon(entries: [
+            "levering": [.dictionary, .end, .beginWithS], "termijn": [.dictionary, .begin, .end],
+            "klacht": [.dictionary, .begin, .end], "bedrijf": [.dictionary, .begin, .end],
+            "vak": .dictionary, "zekering": [.dictionary, .begin, .end], "verzekering": [.dictionary, .end],
+            "binnen": .dictionary, "komt": .word, "kort": .dictionary, "sluiting": [.dictionary, .end],
+            "kortsluiting": .dictionary, "stroomsluiting": .word,
+        ])
+        let splitter = CompoundSplitter(vocabulary: [:], lexicon: lexicon)
+        XCTAssertEqual(splitter.split("leveringstermijn"), ["levering", "termijn"])
+        XCTAssertEqual(splitter.split("leveringstermijnen"), ["levering", "termijnen"], "plural of a last part")
+        XCTAssertEqual(splitter.split("klachtenbedrijven"), ["klacht", "bedrijven"], "bedrijven → bedrijf")
+        XCTAssertNil(splitter.split("vakbedrijven"), "a short part needs a compound flag or the document")
+        XCTAssertEqual(CompoundSplitter(vocabulary: ["vak": 3], lexicon: lexicon).split("vakbedrijven"),
+                       ["vak", "bedrijven"])
+        XCTAssertNil(splitter.split("verzekering"), "ver is a prefix, not a part")
+        XCTAssertNil(splitter.split("binnenkomt"))
+        XCTAssertNil(splitter.split("kortsluiting"), "a lemma with weak parts stays whole")
+        XCTAssertEqual(CompoundSplitter(vocabulary: ["kort": 20, "sluiting": 30], lexicon: lexicon).split("kortsluiting"),
+                       ["kort", "sluiting"], "unless its parts are frequent in the document")
+    }
+
+    /// The indexer's splitter does not depend on `Corpus/`: with the system lexicon and no
+    /// document words it splits the brief's examples and keeps the traps whole.
+    func testSystemLexiconAloneSplitsTheBriefExamples() throws {
+        guard let lexicon = SystemWordList.compoundLexicon, lexicon.hasCompoundFlags else {
+            throw XCTSkip("no wdutch/hunspell-nl: \(CompoundVocabulary.lexiconNote ?? "")")
         }
-        let words = CompoundTestCorpus.vocabulary.keys.sorted()
-        let splitter = CompoundSplitter(vocabulary: CompoundTestCorpus.vocabulary)
-        let start = Date()
-        let split = words.filter { splitter.split($0) != nil }.count
-        print("figures | split every vocabulary word once: \(words.count) words, \(split) split, "
-            + "\(Int(Date().timeIntervalSince(start) * 1000)) ms (debug build)")
-        for (name, lexicon) in lexicons {
-            for bias in [1.0, 2, 4, 8] {
-                let splitter = CompoundSplitter(
-                    vocabulary: CompoundTestCorpus.vocabulary, wholeWordBias: bias, lexicon: lexicon)
-                let result = CompoundEvaluation.evaluate(CompoundTestCorpus.gold, split: splitter.split)
-                print("figures | \(name) | bias \(bias) | \(result.summary)")
-                if !lexicon.isEmpty, bias == 4 {
-                    for error in result.errors {
-                        print("  wdutch: \(error.word): expected \(error.expected?.joined(separator: "+") ?? "-"), "
-                            + "got \(error.predicted?.joined(separator: "+") ?? "-")")
-                    }
-                }
-            }
+        let splitter = CompoundVocabulary.splitter(forDocument: [:])
+        XCTAssertEqual(splitter.split("aansprakelijkheidsverzekering"), ["aansprakelijkheid", "verzekering"])
+        XCTAssertEqual(splitter.split("leveringstermijn"), ["levering", "termijn"])
+        XCTAssertEqual(splitter.split("betalingsverplichting"), ["betaling", "verplichting"])
+        XCTAssertEqual(splitter.split("geheimhoudingsplicht"), ["geheimhouding", "plicht"])
+        XCTAssertEqual(splitter.split("onderhoudscontracten"), ["onderhoud", "contracten"])
+        // Without document words, lexicalised compounds whose parts are lexicon words are split
+        // (geheim+houding); in a document their own frequency keeps them whole (the gold figures).
+        for word in ["beperkt", "overeenkomst", "overeenkomsten", "verwerker", "ondernemer", "verzekering",
+                     "opdrachtgever", "opdrachtnemer", "aansprakelijkheid", "noodzakelijk", "onrechtmatige"] {
+            XCTAssertNil(splitter.split(word), word)
         }
     }
 }

@@ -2,22 +2,23 @@ import Foundation
 import XCTest
 @testable import TermsIndex
 
-/// The compiled-in seed vocabulary of the compound splitter is the vocabulary of `Corpus/`.
+/// The compound splitter's vocabulary at index time: the document's own words, folded, with the
+/// system lexicon; nothing compiled in from `Corpus/`.
 final class MatchingVocabularyTests: XCTestCase {
-    func testSeedVocabularyIsTheCorpusVocabulary() throws {
-        let expected = CompoundVocabulary.seedSource(for: CompoundTestCorpus.seedTexts)
-        let file = CompoundTestCorpus.packageRoot.appendingPathComponent("Sources/TermsIndex/Language/SeedVocabulary.swift")
-        if ProcessInfo.processInfo.environment["TERMSEARCH_REGENERATE"] == "1" {
-            try expected.write(to: file, atomically: true, encoding: .utf8)
-        }
-        let actual = try String(contentsOf: file, encoding: .utf8)
-        XCTAssertEqual(actual, expected, "Corpus/ changed: TERMSEARCH_REGENERATE=1 swift test --filter MatchingVocabularyTests")
+    func testDocumentWordsAreFoldedWithFrequencies() {
+        let words = CompoundVocabulary.words(of: ["De cliënt en de Client; beëindiging.", "CLIËNT"])
+        XCTAssertEqual(words["client"], 3)
+        XCTAssertEqual(words["beeindiging"], 1)
+        XCTAssertTrue(words.keys.allSatisfy { !DiacriticFolding.hasDiacritics($0) })
     }
 
-    func testSeedVocabularyIsFoldedWithFrequencies() {
-        XCTAssertGreaterThan(CompoundVocabulary.seed.count, 2000)
-        XCTAssertNotNil(CompoundVocabulary.seed["verzekering"])
-        XCTAssertNotNil(CompoundVocabulary.seed["aansprakelijkheid"])
-        XCTAssertTrue(CompoundVocabulary.seed.keys.allSatisfy { !DiacriticFolding.hasDiacritics($0) })
+    func testTheSplitterUsesTheSystemLexiconWhenThereIsOne() {
+        let splitter = CompoundVocabulary.splitter(forDocument: ["klant": 2])
+        if SystemWordList.compoundLexicon == nil {
+            XCTAssertNotNil(CompoundVocabulary.lexiconNote)
+            XCTAssertNil(splitter.split("leveringstermijn"), "without a lexicon only the document's words are parts")
+        } else {
+            XCTAssertEqual(splitter.split("leveringstermijn"), ["levering", "termijn"])
+        }
     }
 }

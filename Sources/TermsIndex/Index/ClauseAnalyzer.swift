@@ -46,11 +46,11 @@ final class ClauseAnalyzer {
     }
 
     /// The compound splitter for the clauses of `document` (nil without compound parts): its
-    /// vocabulary is the seed vocabulary plus this document's words (`CompoundVocabulary`).
+    /// vocabulary is this document's words, with the system's Dutch lexicon (`CompoundVocabulary`).
     static func compoundSplitter(for document: TermsDocument, features: MatchingFeatures) -> CompoundSplitter? {
         guard features.contains(.compoundParts) else { return nil }
         let texts = document.clauses.flatMap { [$0.text, $0.location.heading ?? "", $0.location.articleHeading ?? ""] }
-        return CompoundSplitter(vocabulary: CompoundVocabulary.forDocument(CompoundVocabulary.words(of: texts)))
+        return CompoundVocabulary.splitter(forDocument: CompoundVocabulary.words(of: texts))
     }
 
     /// The Xapian document of `clause`. Its spelling words are added to `spelling`: every word of

@@ -30,15 +30,28 @@ public struct CompoundSplitter: Sendable {
     /// on the gold list (docs/dutch.md).
     public let wholeWordBias: Double
 
-    private let vocabulary: [String: Int]
-    private let lexicon: Set<String>
-    private let excludedParts: Set<String>
+    /// The weight a lexicon part gets when the hunspell flags allow it where it stands (`klacht`
+    /// first, `termijn` last, `levering` before a linking `s`), added to its document frequency.
+    public static let compoundFlagWeight = 4.0
+    /// The weight of a lexicon word without such a flag, as a first or middle part of at least
+    /// `minLexiconPartLength` characters. A last part needs a flag or the document's own use.
+    public static let lexiconWordWeight = 0.5
+    /// The weight of the whole word when it is a hunspell lemma (a word in its own right:
+    /// `scheidsrechter`, `verzekering`), added to its document frequency in the keep-whole test.
+    public static let dictionaryWordWeight = 8.0
+    /// The shortest lexicon part without a compound flag (the word list has `tij`, `ver`, `beg`).
+    public static let minLexiconPartLength = 4
 
-    /// A splitter over `vocabulary` (word → corpus frequency).
+    /// Document word hash → frequency (`CompoundLexicon.hash` of the word's UTF-8 bytes).
+    private let counts: [UInt64: Int]
+    private let lexicon: CompoundLexicon?
+    private let excluded: Set<UInt64>
+
+    /// A splitter over `vocabulary` (word → frequency: the words of the document being indexed).
     ///
     /// - Parameters:
-    ///   - lexicon: extra known words without frequencies (for example a Dutch word list); a
-    ///     lexicon word absent from `vocabulary` counts as frequency `minPartFrequency`.
+    ///   - lexicon: the Dutch lexicon (`SystemWordList.compoundLexicon`); nil splits with the
+    ///     vocabulary alone, as Koehn & Knight.
     ///   - excludedParts: words never accepted as parts; by default the Dutch and English
     ///     stopwords, which keeps particle prefixes (`over`, `onder`, `voor`, `door`, `tegen`)
     ///     and English function words from being cut off (`overeenkomst`, `onderhoud`).
@@ -48,132 +61,249 @@ public struct CompoundSplitter: Sendable {
         minPartFrequency: Int = 1,
         maxParts: Int = 4,
         wholeWordBias: Double = 4,
-        lexicon: Set<String> = [],
+        lexicon: CompoundLexicon? = nil,
         excludedParts: Set<String>? = nil
     ) {
-        self.vocabulary = vocabulary
+        var counts: [UInt64: Int] = [:]
+        counts.reserveCapacity(vocabulary.count)
+        for (word, count) in vocabulary { counts[CompoundLexicon.hash(word.utf8), default: 0] += count }
+        self.counts = counts
         self.minPartLength = max(1, minPartLength)
         self.minPartFrequency = max(1, minPartFrequency)
         self.maxParts = max(2, maxParts)
         self.wholeWordBias = wholeWordBias
         self.lexicon = lexicon
-        self.excludedParts = excludedParts ?? CompoundSplitter.defaultExcludedParts
+        excluded = Set((excludedParts ?? CompoundSplitter.defaultExcludedParts).map { CompoundLexicon.hash($0.utf8) })
     }
 
     /// Words never taken as parts by default: the Snowball stopwords of both languages (the
     /// negations included: `geen` and `niet` are not parts of compounds either), a few more
-    /// Dutch particles and archaic prepositions (`toe`, `ten`, `ter`, `per`, `mede`), and the
-    /// derivational suffixes that PDF line-break hyphenation turns into "words"
-    /// (`aansprakelijk- heid` puts `heid` in the vocabulary).
+    /// Dutch particles and archaic prepositions (`toe`, `ten`, `ter`, `per`, `mede`), the
+    /// particles and prefixes that make derivations rather than compounds (`achter`, `binnen`,
+    /// `buiten`, `samen`, `ver`, `ont`: `verzekering` is not ver+zekering), and the derivational
+    /// suffixes that PDF line-break hyphenation turns into "words" (`aansprakelijk- heid` puts
+    /// `heid` in the vocabulary).
     public static let defaultExcludedParts: Set<String> = Set(Stopwords.snowballDutch)
         .union(Stopwords.snowballEnglish)
         .union(["toe", "ten", "ter", "per", "mede", "via", "weg", "mee"])
+        .union(particles)
         .union(boundSuffixes)
+
+    /// Particles, adverbs and prefixes that begin derivations (particle verbs and their nouns),
+    /// which this splitter does not take for compounds, as it does not take `over`, `onder`.
+    public static let particles: Set<String> = [
+        "achter", "binnen", "buiten", "tussen", "samen", "terug", "voort", "neer", "rond", "vast",
+        "thuis", "verder", "waar", "des", "overeen", "vooraf", "onderaan", "ver", "ont", "her",
+        "mis", "wan",
+        // Agent nouns of verb phrases (opdracht geven, verzekering nemen) are words in their own
+        // right, not compounds with a head `gever` or `nemer` (docs/dutch.md, opdrachtgever).
+        "gever", "gevers", "nemer", "nemers",
+    ]
 
     /// Dutch derivational suffixes that are not words on their own.
     public static let boundSuffixes: Set<String> = [
         "heid", "heden", "ing", "ingen", "lijk", "lijke", "lijkheid", "baar", "bare", "baarheid",
         "schap", "schappen", "tuur", "zaam", "zame", "zaamheden", "isch", "ische", "atie", "aties",
         "teit", "teiten", "ling", "lingen", "nis", "nissen", "sel", "sels", "erij",
+        "matig", "matige",
     ]
 
-    /// The parts of `word` (lowercase), or nil when it is not a compound of known words.
+    /// The parts of `word` (lowercase, folded), or nil when it is not a compound of known words.
     public func split(_ word: String) -> [String]? {
-        // Most words are ASCII, where a byte is a character and parts are cut without building
-        // Characters; both paths run the same search.
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(word.utf8)
+        let bytes = Array(word.utf8)
+        // Most words are ASCII, where a byte is a character; otherwise parts are cut only at
+        // character boundaries and measured in characters.
+        var starts: [Int]? = nil
+        if bytes.allSatisfy({ $0 < 0x80 }) {
             guard bytes.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
-            return split(word, units: bytes, linkers: Self.linkingMorphemes.map { Array($0.utf8) }) {
-                String(decoding: bytes[$0], as: UTF8.self)
-            }
+        } else {
+            guard word.allSatisfy({ $0.isLetter }) else { return nil }
+            var prefix = [Int](repeating: 0, count: bytes.count + 1)
+            for (i, b) in bytes.enumerated() { prefix[i + 1] = prefix[i] + ((b & 0xC0) == 0x80 ? 0 : 1) }
+            starts = prefix
         }
-        let chars = Array(word)
-        guard chars.allSatisfy({ $0.isLetter }) else { return nil }
-        return split(word, units: chars, linkers: Self.linkingMorphemes.map(Array.init)) { String(chars[$0]) }
+        return Search(splitter: self, bytes: bytes, characters: starts).run()
     }
 
-    /// The search behind `split(_:)` over `word` cut into `units` (bytes or characters); `part`
-    /// spells a range of units.
-    private func split<Unit: Equatable>(_ word: String, units chars: [Unit], linkers: [[Unit]],
-                                        part: (Range<Int>) -> String) -> [String]? {
-        let n = chars.count
-        guard n >= 2 * minPartLength else { return nil }
-        // Every split starts with a known first part and ends with a known last part; most words
-        // have neither, and finding that out costs O(n) look-ups instead of the O(n²) table below.
-        let hasFirstPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: part(0..<$0)) > 0 }
-        guard hasFirstPart else { return nil }
-        let hasLastPart = (minPartLength...(n - minPartLength)).contains { frequency(ofPart: part($0..<n)) > 0 }
-        guard hasLastPart else { return nil }
+    /// One word's search: every way to cut it into 2…`maxParts` scored parts (and linkers).
+    private struct Search {
+        let splitter: CompoundSplitter
+        let bytes: [UInt8]
+        /// characters[i]: characters in bytes[0..<i]; nil for ASCII.
+        let characters: [Int]?
+        let n: Int
+        /// hashes[i * (n + 1) + j]: the hash of bytes[i..<j], for words of up to 64 bytes (each
+        /// row extends the last hash by a byte); longer words hash each range when asked.
+        let hashes: [UInt64]
 
-        // partFrequency[i][j - i - minPartLength]: frequency of chars[i..<j] as a part, 0 if unusable.
-        var partFrequency = [[Int]](repeating: [], count: n)
-        for i in 0...(n - minPartLength) {
-            var row = [Int](repeating: 0, count: n - i - minPartLength + 1)
-            for j in (i + minPartLength)...n where !(i == 0 && j == n) {
-                row[j - i - minPartLength] = frequency(ofPart: part(i..<j))
-            }
-            partFrequency[i] = row
-        }
-        // best[k][i]: highest sum of log frequencies for cutting chars[0..<i] into k parts (and
-        // linkers), such that a new part starts at i. Back-pointers rebuild the parts.
-        var best = [[Step?]](repeating: [Step?](repeating: nil, count: n + 1), count: maxParts + 1)
-        best[0][0] = Step(score: 0, partStart: 0, partEnd: 0)
-        var finals: [(parts: Int, score: Double, partStart: Int)] = []
-        for k in 0..<maxParts {
+        init(splitter: CompoundSplitter, bytes: [UInt8], characters: [Int]?) {
+            self.splitter = splitter
+            self.bytes = bytes
+            self.characters = characters
+            n = bytes.count
+            guard n <= 64 else { hashes = []; return }
+            var table = [UInt64](repeating: 0, count: (n + 1) * (n + 1))
             for i in 0..<n {
-                guard let here = best[k][i], n - i >= minPartLength else { continue }
-                for j in (i + minPartLength)...n {
-                    let f = partFrequency[i][j - i - minPartLength]
-                    guard f > 0 else { continue }
-                    let score = here.score + log(Double(f))
-                    if j == n {
-                        if k + 1 >= 2 { finals.append((k + 1, score, i)) }
-                        continue
-                    }
-                    if k + 1 >= maxParts { continue }
-                    var nexts = [j]
-                    for linker in linkers where j + linker.count < n {
-                        if chars[j..<(j + linker.count)].elementsEqual(linker) { nexts.append(j + linker.count) }
-                    }
-                    for next in nexts where best[k + 1][next].map({ score > $0.score }) ?? true {
-                        best[k + 1][next] = Step(score: score, partStart: i, partEnd: j)
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325
+                for j in (i + 1)...n {
+                    h = (h ^ UInt64(bytes[j - 1])) &* 0x100_0000_01B3
+                    table[i * (n + 1) + j] = h
+                }
+            }
+            hashes = table
+        }
+
+        static let linkers: [[UInt8]] = CompoundSplitter.linkingMorphemes.map { Array($0.utf8) }
+
+        func length(_ i: Int, _ j: Int) -> Int { characters.map { $0[j] - $0[i] } ?? (j - i) }
+        func isBoundary(_ i: Int) -> Bool { i == n || (bytes[i] & 0xC0) != 0x80 }
+
+        func run() -> [String]? {
+            let minPart = splitter.minPartLength
+            guard length(0, n) >= 2 * minPart else { return nil }
+            // Cheap exits: most words have no known first part, and then no split.
+            let hasFirst = (1..<n).contains { j in
+                isBoundary(j) && length(0, j) >= minPart && length(j, n) >= minPart && known(0, j)
+            }
+            guard hasFirst else { return nil }
+
+            // best[k][i]: highest sum of log part scores for cutting bytes[0..<i] into k parts
+            // (and linkers), a new part starting at i; with back-pointers.
+            var best = [[Step?]](repeating: [Step?](repeating: nil, count: n + 1), count: splitter.maxParts + 1)
+            best[0][0] = Step(score: 0, partStart: 0, partEnd: 0)
+            var finals: [(parts: Int, score: Double, partStart: Int)] = []
+            var lastScores = [Double](repeating: -1, count: n + 1) // score of bytes[i..<n], once
+            for k in 0..<splitter.maxParts {
+                for i in 0..<n {
+                    guard let here = best[k][i], length(i, n) >= minPart else { continue }
+                    for j in (i + 1)...n where isBoundary(j) && length(i, j) >= minPart && !(i == 0 && j == n) {
+                        if j == n {
+                            guard k + 1 >= 2 else { continue }
+                            if lastScores[i] < 0 { lastScores[i] = score(i, j, last: true, linker: []) }
+                            let s = lastScores[i]
+                            if s > 0 { finals.append((k + 1, here.score + log(s), i)) }
+                            continue
+                        }
+                        guard k + 1 < splitter.maxParts, length(j, n) >= minPart else { continue }
+                        for linker in [[]] + Self.linkers {
+                            let next = j + linker.count
+                            guard next < n else { continue }
+                            if !linker.isEmpty, !bytes[j..<next].elementsEqual(linker) { continue }
+                            let s = score(i, j, last: false, linker: linker)
+                            guard s > 0 else { continue }
+                            let total = here.score + log(s)
+                            if best[k + 1][next].map({ total > $0.score }) ?? true {
+                                best[k + 1][next] = Step(score: total, partStart: i, partEnd: j)
+                            }
+                        }
                     }
                 }
             }
+            // Fewest parts wins; among as many parts, the highest geometric mean of scores.
+            guard let winner = finals.max(by: { a, b in
+                a.parts != b.parts ? a.parts > b.parts : a.score < b.score
+            }) else { return nil }
+            if keepsWhole(geometricMean: exp(winner.score / Double(winner.parts))) { return nil }
+            var parts = [string(winner.partStart, n)]
+            var k = winner.parts - 1
+            var position = winner.partStart
+            while k > 0, let step = best[k][position] {
+                parts.append(string(step.partStart, step.partEnd))
+                position = step.partStart
+                k -= 1
+            }
+            return parts.reversed()
         }
-        // Fewest parts wins; among as many parts, the highest geometric mean of frequencies.
-        guard let winner = finals.max(by: { a, b in
-            a.parts != b.parts ? a.parts > b.parts : a.score < b.score
-        }) else { return nil }
-        if keepsWhole(word, winner) { return nil }
-        var parts = [part(winner.partStart..<n)]
-        var k = winner.parts - 1
-        var position = winner.partStart
-        while k > 0, let step = best[k][position] {
-            parts.append(part(step.partStart..<step.partEnd))
-            position = step.partStart
-            k -= 1
+
+        func string(_ i: Int, _ j: Int) -> String { String(decoding: bytes[i..<j], as: UTF8.self) }
+        func hash(_ i: Int, _ j: Int) -> UInt64 {
+            hashes.isEmpty ? CompoundLexicon.hash(bytes[i..<j]) : hashes[i * (n + 1) + j]
         }
-        return parts.reversed()
+
+        func count(_ h: UInt64) -> Int {
+            let f = splitter.counts[h] ?? 0
+            return f >= splitter.minPartFrequency ? f : 0
+        }
+
+        /// Whether bytes[i..<j] could be a part at all: in the document or in the lexicon.
+        func known(_ i: Int, _ j: Int) -> Bool {
+            let h = hash(i, j)
+            if splitter.excluded.contains(h) { return false }
+            return count(h) > 0 || splitter.lexicon.map { !$0.flags(hash: h).isEmpty } ?? false
+        }
+
+        /// The score of bytes[i..<j] as a part (0: not a part): its document frequency, plus
+        /// `compoundFlagWeight` when the lexicon allows it in this place, or `lexiconWordWeight`
+        /// for another lexicon word before the last part.
+        func score(_ i: Int, _ j: Int, last: Bool, linker: [UInt8]) -> Double {
+            let h = hash(i, j)
+            if splitter.excluded.contains(h) { return 0 }
+            if !linker.isEmpty, splitter.excluded.contains(hash(i, j + linker.count)) { return 0 } // binn+en
+            var s = Double(count(h))
+            guard let lexicon = splitter.lexicon else { return s }
+            let flags = lexicon.flags(hash: h)
+            let fits: Bool
+            if last {
+                fits = stemHashes(i, j).contains { lexicon.flags(hash: $0).contains(.end) }
+            } else if flags.contains(.begin) {
+                fits = true
+            } else if linker.isEmpty {
+                fits = false
+            } else {
+                fits = flags.contains(.beginWithS)
+                    || (linker != [0x73] && lexicon.flags(hash: hash(i, j + linker.count)).contains(.begin))
+            }
+            if fits {
+                s += CompoundSplitter.compoundFlagWeight
+            } else if !last, length(i, j) >= CompoundSplitter.minLexiconPartLength,
+                      !flags.isDisjoint(with: [.word, .dictionary]) {
+                s += CompoundSplitter.lexiconWordWeight
+            }
+            return s
+        }
+
+        /// Koehn & Knight's test, with the bias: the word stays whole when its document frequency,
+        /// plus `dictionaryWordWeight` if it is a lemma of the dictionary, is at least
+        /// `wholeWordBias` times the parts' geometric mean.
+        func keepsWhole(geometricMean: Double) -> Bool {
+            var whole = Double(splitter.counts[hash(0, n)] ?? 0)
+            if let lexicon = splitter.lexicon,
+               stemHashes(0, n).contains(where: { lexicon.flags(hash: $0).contains(.dictionary) }) {
+                whole += CompoundSplitter.dictionaryWordWeight
+            }
+            return whole > 0 && whole >= splitter.wholeWordBias * geometricMean
+        }
+
+        /// Hashes of bytes[i..<j] and of the lemmas it may be an inflection of: plural `-en`,
+        /// `-s`, `-'s`, `-eren`, adjective `-e`, with the spelling changes (`begrippen` →
+        /// `begrip`, `bedrijven` → `bedrijf`, `huizen` → `huis`, `talen` → `taal`,
+        /// `werkzaamheden` → `werkzaamheid`). The dictionary has lemmas; the word list, forms.
+        func stemHashes(_ i: Int, _ j: Int) -> [UInt64] {
+            var out = [hash(i, j)]
+            let p = bytes[i..<j]
+            func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+            for suffix in Self.inflections where p.count - suffix.count >= 3 && p.suffix(suffix.count).elementsEqual(suffix) {
+                let b = Array(p.dropLast(suffix.count))
+                out.append(CompoundLexicon.hash(b))
+                let c = b.count
+                if b[c - 1] == b[c - 2], !isVowel(b[c - 1]) { out.append(CompoundLexicon.hash(b.dropLast())) }
+                if b[c - 1] == 0x76 { out.append(CompoundLexicon.hash(b.dropLast() + [0x66])) } // v → f
+                if b[c - 1] == 0x7A { out.append(CompoundLexicon.hash(b.dropLast() + [0x73])) } // z → s
+                if c >= 3, !isVowel(b[c - 1]), b[c - 1] < 0x80, isVowel(b[c - 2]), b[c - 2] != 0x69, !isVowel(b[c - 3]) {
+                    out.append(CompoundLexicon.hash(b.dropLast() + [b[c - 2], b[c - 1]])) // tal → taal
+                }
+            }
+            if p.count > 5, p.suffix(5).elementsEqual(Array("heden".utf8)) {
+                out.append(CompoundLexicon.hash(Array(p.dropLast(5)) + Array("heid".utf8)))
+            }
+            return out
+        }
+
+        static let inflections: [[UInt8]] = ["'s", "s", "e", "n", "en", "es", "eren", "ers", "er"].map { Array($0.utf8) }
     }
 
     /// A cell of the dynamic programme: the best score so far and the part that ends there.
     private struct Step { var score: Double; var partStart: Int; var partEnd: Int }
-
-    /// Koehn & Knight's test, with the bias: the word stays whole when it is at least
-    /// `wholeWordBias` times as frequent as the geometric mean of the parts.
-    private func keepsWhole(_ word: String, _ winner: (parts: Int, score: Double, partStart: Int)) -> Bool {
-        let wordFrequency = Double(vocabulary[word] ?? 0)
-        return wordFrequency > 0 && wordFrequency >= wholeWordBias * exp(winner.score / Double(winner.parts))
-    }
-
-    private func frequency(ofPart part: String) -> Int {
-        if excludedParts.contains(part) { return 0 }
-        let f = vocabulary[part] ?? 0
-        if f >= minPartFrequency { return f }
-        return lexicon.contains(part) ? minPartFrequency : 0
-    }
 
     /// Word → frequency over `texts`, words lowercased as `WordTokenizer` finds them.
     public static func vocabulary(from texts: [String]) -> [String: Int] {

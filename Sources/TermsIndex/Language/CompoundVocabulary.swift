@@ -1,23 +1,15 @@
 import Foundation
 
-/// The vocabulary the indexer splits compounds with: the words of the bundled seed corpus
-/// (`SeedVocabulary`, compiled in) plus the words of the document being indexed.
+/// What the indexer splits a document's compounds with: the Dutch lexicon of the system
+/// (`SystemWordList.compoundLexicon`: OpenTaal's word list and hunspell dictionary) plus the
+/// words of the document being indexed, with their frequencies.
 ///
 /// Why not the index's own growing vocabulary: then a document's terms would depend on which
 /// documents happened to be indexed before it (file order, re-indexing one file), and the same
 /// file indexed into two indexes would get different terms. This way a document's terms depend
-/// only on the document and on this termsearch version. See docs/dutch.md.
+/// only on the document, the lexicon installed and this termsearch version; not on the documents
+/// bundled in `Corpus/`. See docs/dutch.md.
 public enum CompoundVocabulary {
-    /// Folded, lowercased words of the seed corpus with their frequencies.
-    public static let seed: [String: Int] = {
-        var counts: [String: Int] = [:]
-        for line in SeedVocabulary.text.split(separator: "\n") {
-            guard let space = line.lastIndex(of: " "), let count = Int(line[line.index(after: space)...]) else { continue }
-            counts[String(line[..<space])] = count
-        }
-        return counts
-    }()
-
     /// Folded, lowercased word → frequency over `texts` (the form the splitter is given).
     public static func words(of texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -27,27 +19,28 @@ public enum CompoundVocabulary {
         return counts
     }
 
-    /// The seed vocabulary plus `document`'s words, frequencies added.
-    public static func forDocument(_ documentWords: [String: Int]) -> [String: Int] {
-        seed.merging(documentWords, uniquingKeysWith: +)
+    /// The indexer's splitter for a document with `documentWords` (`words(of:)`): with the
+    /// system's lexicon, loaded once per process.
+    public static func splitter(forDocument documentWords: [String: Int]) -> CompoundSplitter {
+        splitter(forDocument: documentWords, lexicon: SystemWordList.compoundLexicon)
     }
 
-    /// The Swift source of `SeedVocabulary.swift` for `texts` (regenerate when `Corpus/` changes:
-    /// `TERMSEARCH_REGENERATE=1 swift test --filter MatchingVocabularyTests`).
-    public static func seedSource(for texts: [String]) -> String {
-        let lines = words(of: texts).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-        return """
-            // Generated from Corpus/*.txt by CompoundVocabulary.seedSource(for:); do not edit.
-            // Regenerate: TERMSEARCH_REGENERATE=1 swift test --filter MatchingVocabularyTests
+    /// The splitter for a document with `documentWords` and another `lexicon` (nil: none).
+    public static func splitter(forDocument documentWords: [String: Int], lexicon: CompoundLexicon?) -> CompoundSplitter {
+        CompoundSplitter(vocabulary: documentWords, lexicon: lexicon)
+    }
 
-            /// Folded, lowercased words of the bundled seed corpus and their frequencies, one
-            /// "word count" per line: the compound splitter's base vocabulary.
-            enum SeedVocabulary {
-                static let text = #\"\"\"
-            \(lines.joined(separator: "\n"))
-            \"\"\"#
-            }
-
-            """
+    /// A warning when the lexicon is missing or incomplete (then compounds are split with the
+    /// documents' own words, or without the hunspell compound flags), else nil.
+    public static var lexiconNote: String? {
+        guard let lexicon = SystemWordList.compoundLexicon else {
+            return "no Dutch word list (/usr/share/dict/dutch) or hunspell dictionary (/usr/share/hunspell/nl.dic): "
+                + "compounds are split with each document's own words only (apt-get install wdutch hunspell-nl)"
+        }
+        if !lexicon.hasCompoundFlags {
+            return "no hunspell Dutch dictionary (/usr/share/hunspell/nl.dic): compounds are split without its "
+                + "compound flags, fewer of them (apt-get install hunspell-nl)"
+        }
+        return nil
     }
 }
