@@ -232,8 +232,8 @@ public final class TermsSearcher {
     ///
     /// One pass per tier: the first tier's Enquire ranks the page and, when the request asks for
     /// facets, counts every match with the facet spies in the same pass; the later tiers run only
-    /// when the page is not full. Without facets only the page is ranked and `total` is Xapian's
-    /// estimate (exact whenever the matches fit on the page).
+    /// when the page is not full. Without facets only the page is ranked, and `total` is exact up to
+    /// `exactCountUpTo` matches and Xapian's estimate beyond (`totalIsExact`).
     public func search(_ request: SearchRequest) throws -> SearchResults {
         return try withReopenOnModification {
             let planned = try plan(request)
