@@ -50,6 +50,16 @@ public struct StoredClause: Codable, Sendable, Equatable {
         return out
     }
 
+    /// The clause id of document data written by `encoded()` (its first field), without decoding
+    /// the rest; nil when the data is not a clause.
+    static func id(in data: String) -> String? {
+        var data = data
+        return data.withUTF8 { bytes in
+            var reader = FieldReader(bytes: bytes)
+            return reader.required()
+        }
+    }
+
     /// Decodes document data written by `encoded()`.
     /// Throws a DatabaseCorruptError when the stored data is not a clause (a damaged docdata
     /// table), so callers report a damaged index rather than a parse error.

@@ -134,6 +134,9 @@ public final class TermsSearcher {
         var rewritten: String
         var filter: Query?
         var expansion: QueryExpansion?
+        /// The first tier with the proximity boost, when it has one: it reorders that tier's best
+        /// `rerankCandidates` clauses (the first tier itself is the query without the boost).
+        var boosted: Query?
     }
 
     func plan(_ request: SearchRequest) throws -> PlannedSearch {
@@ -148,17 +151,23 @@ public final class TermsSearcher {
         try QueryValidator.validate(request.query)
         try FilterCheck(database: database).check(request.filters, query: request.query)
         let rewriter = QueryRewriter(request.query, lowercasing: features.contains(.caseFolding))
-        var exact = try buildQuery(rewriter.exact)
+        let exact = try buildQuery(rewriter.exact)
+        var boosted: Query?
         if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
            let boostQuery = try? buildQuery(boost) {
-            exact = Query(.andMaybe, [exact, boostQuery])
+            boosted = Query(.andMaybe, [exact, boostQuery])
         }
         let filter = try filterQuery(request.filters)
         func filtered(_ q: Query) -> Query { filter.map { Query(.filter, [q, $0]) } ?? q }
+        func planned(tiers: [(query: Query, kind: MatchKind?)], countedTiers: Int = 1, all: Query, rewritten: String,
+                     filter: Query?, expansion: QueryExpansion? = nil) -> PlannedSearch {
+            PlannedSearch(tiers: tiers, countedTiers: countedTiers, all: all, rewritten: rewritten, filter: filter,
+                          expansion: expansion, boosted: boosted.map(filtered))
+        }
         if request.near || rewriter.hasNearPhrase,
            let nearText = rewriter.near(window: request.nearWindow, everyPhrase: request.near) {
             let near = try buildQuery(nearText)
-            return PlannedSearch(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)], countedTiers: 2,
+            return planned(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)], countedTiers: 2,
                                  all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
         }
         // Plain words: clauses with all of them first; then clauses that have, for each word it
@@ -167,14 +176,14 @@ public final class TermsSearcher {
         // answerable question never gets an empty page. Equivalents weigh less than the query's
         // own words. Only the first tier is counted in `total` and the facets.
         guard let words = rewriter.words else {
-            return PlannedSearch(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
+            return planned(tiers: [(filtered(exact), nil)], all: filtered(exact), rewritten: rewriter.exact, filter: filter)
         }
         let units = request.expand && features.contains(.thesaurus)
             ? conceptMatcher?.units(words, crossLanguage: features.contains(.crossLanguage)) ?? [] : []
         let matches = units.flatMap(\.matches)
         let partial = words.count >= 2 && features.contains(.partialTier)
         guard partial || !matches.isEmpty else {
-            return PlannedSearch(tiers: [(filtered(exact), words.count >= 2 ? .all : nil)], all: filtered(exact),
+            return planned(tiers: [(filtered(exact), words.count >= 2 ? .all : nil)], all: filtered(exact),
                                  rewritten: rewriter.exact, filter: filter)
         }
         var tiers: [(query: Query, kind: MatchKind?)] = [(filtered(exact), .all)]
@@ -214,7 +223,22 @@ public final class TermsSearcher {
             }
         }
         let expansion = matches.isEmpty ? nil : QueryExpansion(matches: matches, thesaurus: thesaurus?.source ?? "")
-        return PlannedSearch(tiers: tiers, all: filtered(exact), rewritten: rewriter.exact, filter: filter, expansion: expansion)
+        return planned(tiers: tiers, all: filtered(exact), rewritten: rewriter.exact, filter: filter, expansion: expansion)
+    }
+
+    /// How many of the first tier's best clauses the proximity boost reorders.
+    public static let rerankCandidates = 100
+
+    /// `candidates` ranked by `boosted` (the same query with the proximity boost): the page from
+    /// `first`, at most `maxItems` clauses.
+    private func rerank(_ candidates: MSet, by boosted: Query, first: Int, maxItems: Int) throws -> MSet {
+        var ids: [Query] = []
+        for item in candidates {
+            if let id = StoredClause.id(in: try item.document().data) { ids.append(Query(term: IndexSchema.uniqueID + id)) }
+        }
+        let enquire = Enquire(database: database)
+        enquire.setQuery(Query(.filter, [boosted, ids.isEmpty ? .matchNothing : Query(.or, ids)]))
+        return try enquire.mset(first: first, maxItems: maxItems, checkAtLeast: 0)
     }
 
     /// The partial tiers of a query of `units` (words, or a word and its equivalents): for three to
@@ -286,10 +310,22 @@ public final class TermsSearcher {
                     enquire.setQuery(tier.query)
                     if index == countingTier { facets!.register(on: enquire) }
                     let first = max(0, request.offset - rankBase)
-                    let mset = try enquire.mset(first: first, maxItems: request.limit - hits.count,
-                                                checkAtLeast: index == countingTier ? count : Self.exactCountUpTo)
-                    for item in mset {
-                        hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
+                    let wanted = request.limit - hits.count
+                    let checkAtLeast = index == countingTier ? count : Self.exactCountUpTo
+                    let mset: MSet
+                    if index == 0, let boosted = planned.boosted, wanted > 0 {
+                        // The proximity boost reorders the best candidates only: its position checks on
+                        // every match would cost more than the rest of the search.
+                        mset = try enquire.mset(first: 0, maxItems: max(Self.rerankCandidates, first + wanted), checkAtLeast: checkAtLeast)
+                        let page = try rerank(mset, by: boosted, first: first, maxItems: wanted)
+                        for item in page {
+                            hits.append(try self.hit(item, in: page, rank: rankBase + item.rank + 1, match: tier.kind))
+                        }
+                    } else {
+                        mset = try enquire.mset(first: first, maxItems: wanted, checkAtLeast: checkAtLeast)
+                        for item in mset {
+                            hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
+                        }
                     }
                     rankBase += mset.matchesEstimated
                     if index < planned.countedTiers {
