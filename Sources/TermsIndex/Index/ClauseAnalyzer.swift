@@ -87,11 +87,10 @@ final class ClauseAnalyzer {
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.clause, clause.clause))
 
         // Values for facets, collapsing and ranges.
-        doc.setValue(IndexSchema.documentSlot, DocumentValue(document: clause.document, supplier: clause.supplier, kind: clause.kind).encoded)
-        doc.setValue(IndexSchema.languageSlot, clause.language.rawValue)
-        if !clause.topics.isEmpty {
-            doc.setValue(IndexSchema.topicsSlot, clause.topics.sorted().joined(separator: IndexSchema.topicSeparator))
-        }
+        let document = DocumentValue(document: clause.document, supplier: clause.supplier, kind: clause.kind)
+        doc.setValue(IndexSchema.documentSlot, document.encoded)
+        doc.setValue(IndexSchema.facetSlot, FacetValue(document: document, language: clause.language.rawValue,
+                                                       versionDate: clause.versionDate, topics: clause.topics).encoded)
         if let date = clause.versionDate {
             doc.setValue(IndexSchema.versionDateSlot, date)
             if let year = Int(date.prefix(4)) {

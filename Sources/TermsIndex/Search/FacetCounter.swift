@@ -1,52 +1,43 @@
 import Foundation
 import Xapian
 
-/// Exact facet counts over a whole match set, from one pass of match spies.
+/// Exact facet counts over a whole match set, from one pass of one match spy.
 ///
-/// Supplier and kind are properties of a clause's document: one `ValueCountMatchSpy` on the
-/// document slot counts clauses per document, and the supplier, kind and document counts are its
-/// sums. Language is one spy; the year facet sums a spy on the version date. Topics are
-/// multi-valued: the index stores each clause's sorted topic set in one slot, the spy counts each
-/// distinct set, and `facets()` splits the sets and sums — exact, in the same pass.
-/// Not thread-safe (owns Xapian spies).
+/// The spy counts the distinct values of `IndexSchema.facetSlot` (a clause's document, language,
+/// version date and topics in one value: reading values is what costs, so one value per match);
+/// `facets()` splits them and sums. Topics are multi-valued: a clause with several counts once for
+/// each. Not thread-safe (owns a Xapian spy).
 final class FacetCounter {
-    private let documents = ValueCountMatchSpy(slot: IndexSchema.documentSlot)
-    private let topics = ValueCountMatchSpy(slot: IndexSchema.topicsSlot)
-    private let languages = ValueCountMatchSpy(slot: IndexSchema.languageSlot)
-    private let dates = ValueCountMatchSpy(slot: IndexSchema.versionDateSlot)
+    private let spy = ValueCountMatchSpy(slot: IndexSchema.facetSlot)
+    private lazy var values: [(value: FacetValue, count: Int)] = spy.counts().map { (FacetValue($0.value), $0.count) }
 
-    /// Registers the spies; the next `mset` must use `checkAtLeast` ≥ the document count.
+    /// Registers the spy; the next `mset` must use `checkAtLeast` ≥ the document count.
     func register(on enquire: Enquire) {
-        for spy in [documents, topics, languages, dates] { enquire.addMatchSpy(spy) }
+        enquire.addMatchSpy(spy)
     }
 
     /// The number of matching clauses seen.
-    var total: Int { documents.total }
+    var total: Int { spy.total }
 
     /// Document id → number of its matching clauses.
     func documentCounts() -> [String: Int] {
-        Dictionary(documents.counts().map { (DocumentValue($0.value).document, $0.count) }, uniquingKeysWith: +)
+        var counts: [String: Int] = [:]
+        for (value, count) in values { counts[value.document.document, default: 0] += count }
+        return counts
     }
 
     /// Facet name → value → number of matching clauses (clauses without a value are not counted).
     func facets() -> [String: [String: Int]] {
-        var suppliers: [String: Int] = [:], kinds: [String: Int] = [:]
-        for (value, count) in documents.counts() {
-            let document = DocumentValue(value)
-            if !document.supplier.isEmpty { suppliers[document.supplier, default: 0] += count }
-            if let kind = document.kind { kinds[kind, default: 0] += count }
+        var suppliers: [String: Int] = [:], kinds: [String: Int] = [:], topics: [String: Int] = [:]
+        var languages: [String: Int] = [:], years: [String: Int] = [:]
+        for (value, count) in values {
+            if !value.document.supplier.isEmpty { suppliers[value.document.supplier, default: 0] += count }
+            if let kind = value.document.kind { kinds[kind, default: 0] += count }
+            for topic in value.topics { topics[topic, default: 0] += count }
+            if !value.language.isEmpty { languages[value.language, default: 0] += count }
+            if let year = value.versionDate.flatMap({ Int($0.prefix(4)) }) { years[String(year), default: 0] += count }
         }
-        var topicCounts: [String: Int] = [:]
-        for (value, count) in topics.counts() where !value.isEmpty {
-            for topic in value.components(separatedBy: IndexSchema.topicSeparator) { topicCounts[topic, default: 0] += count }
-        }
-        var years: [String: Int] = [:]
-        for (value, count) in dates.counts() {
-            if let year = Int(value.prefix(4)) { years[String(year), default: 0] += count }
-        }
-        let languageCounts = Dictionary(languages.counts().filter { !$0.value.isEmpty }.map { ($0.value, $0.count) },
-                                        uniquingKeysWith: +)
-        return [Facet.supplier.rawValue: suppliers, Facet.topic.rawValue: topicCounts, Facet.language.rawValue: languageCounts,
+        return [Facet.supplier.rawValue: suppliers, Facet.topic.rawValue: topics, Facet.language.rawValue: languages,
                 Facet.kind.rawValue: kinds, Facet.year.rawValue: years]
     }
 }
