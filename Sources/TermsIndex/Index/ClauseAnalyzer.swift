@@ -87,10 +87,9 @@ final class ClauseAnalyzer {
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.clause, clause.clause))
 
         // Values for facets, collapsing and ranges.
-        let document = DocumentValue(document: clause.document, supplier: clause.supplier, kind: clause.kind)
-        doc.setValue(IndexSchema.documentSlot, document.encoded)
-        doc.setValue(IndexSchema.facetSlot, FacetValue(document: document, language: clause.language.rawValue,
-                                                       versionDate: clause.versionDate, topics: clause.topics).encoded)
+        doc.setValue(IndexSchema.documentSlot, DocumentValue(document: clause.document, supplier: clause.supplier, kind: clause.kind,
+                                                             versionDate: clause.versionDate).encoded)
+        doc.setValue(IndexSchema.facetSlot, FacetValue(language: clause.language.rawValue, topics: clause.topics).encoded)
         if let date = clause.versionDate {
             doc.setValue(IndexSchema.versionDateSlot, date)
             if let year = Int(date.prefix(4)) {
