@@ -21,6 +21,7 @@ struct Termsearch: ParsableCommand {
             ShowCommand.self,
             StatsCommand.self,
             DocumentsCommand.self,
+            DiffCommand.self,
             ResearchCommand.self,
             CompareCommand.self,
             ServeCommand.self,
