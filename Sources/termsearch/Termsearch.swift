@@ -22,6 +22,7 @@ struct Termsearch: ParsableCommand {
             StatsCommand.self,
             DocumentsCommand.self,
             DiffCommand.self,
+            EvalDiffCommand.self,
             ResearchCommand.self,
             CompareCommand.self,
             ServeCommand.self,
