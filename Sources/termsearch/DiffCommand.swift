@@ -95,9 +95,29 @@ struct DiffText {
             if let heading = article.heading { title += (title.isEmpty ? "" : " ") + heading }
             if title.isEmpty { title = "(before the first article)" }
             out += "\n" + style(ResultsText.bold, title) + (unchanged > 0 ? style(ResultsText.dim, "  (\(unchanged) unchanged)") : "") + "\n"
-            for change in changes { out += line(change) }
+            out += lines(changes)
         }
         if c.isUnchanged { out += "\nEvery clause is unchanged.\n" }
+        return out
+    }
+
+    /// The lines of an article's changes; three or more clauses renumbered in a row make one line.
+    func lines(_ changes: [VersionComparison.Change]) -> String {
+        var out = ""
+        var k = 0
+        while k < changes.count {
+            var end = k
+            while end < changes.count, changes[end].kind == .renumbered { end += 1 }
+            if end - k >= 3 {
+                let run = changes[k..<end]
+                out += style(Self.cyan, "  → \(run.first!.old[0].clause)–\(run.last!.old[0].clause) → "
+                             + "\(run.first!.new[0].clause)–\(run.last!.new[0].clause)  renumbered (\(run.count) clauses)") + "\n"
+                k = end
+            } else {
+                out += line(changes[k])
+                k += 1
+            }
+        }
         return out
     }
 
@@ -125,7 +145,9 @@ struct DiffText {
             let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             out += "      " + String(flat.prefix(160)) + (flat.count > 160 ? "…" : "") + "\n"
         }
-        if let diff = change.diff { out += "      " + render(diff) + "\n" }
+        if let diff = change.diff {
+            out += "      " + (diff.allSatisfy { $0.op == .equal } ? style(ResultsText.dim, "the same words, divided differently") : render(diff)) + "\n"
+        }
         return out
     }
 
