@@ -145,8 +145,8 @@ public struct ClauseAlignment: Sendable {
 
         var links: [(position: Double, link: Link)] = []
         for (g, group) in groups.enumerated() {
-            let oldText = group.old.map { a[$0].clause.text }.joined(separator: "\n\n")
-            let newText = group.new.map { b[$0].clause.text }.joined(separator: "\n\n")
+            let oldText = group.old.map { a[$0].clause.content }.joined(separator: "\n\n")
+            let newText = group.new.map { b[$0].clause.content }.joined(separator: "\n\n")
             let same = VersionText.fingerprint(oldText) == VersionText.fingerprint(newText)
             let s = group.old.count == 1 && group.new.count == 1 ? similarity(group.old[0], group.new[0])
                 : WordDiff(old: oldText, new: newText).ratio
@@ -202,11 +202,11 @@ public struct ClauseAlignment: Sendable {
 
         init(_ clause: VersionClause) {
             self.clause = clause
-            keys = VersionText.words(clause.text).map(\.key).filter { !$0.isEmpty }
+            keys = VersionText.words(clause.content).map(\.key).filter { !$0.isEmpty }
             var bag: [String: Int] = [:]
             for key in keys { bag[key, default: 0] += 1 }
             self.bag = bag
-            fingerprint = VersionText.fingerprint(clause.text)
+            fingerprint = VersionText.fingerprint(clause.content)
         }
 
         /// Words the two bags share, counted with multiplicity.

@@ -95,7 +95,7 @@ public struct VersionComparison: Codable, Sendable {
             var text: String?
             switch link.kind {
             case .changed, .split, .merged:
-                diff = WordDiff(old: olds.map(\.text).joined(separator: "\n\n"), new: news.map(\.text).joined(separator: "\n\n")).segments
+                diff = WordDiff(old: olds.map(\.content).joined(separator: "\n\n"), new: news.map(\.content).joined(separator: "\n\n")).segments
             case .added: text = news.first?.text
             case .removed: text = olds.first?.text
             default: break

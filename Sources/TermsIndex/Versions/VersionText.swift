@@ -39,6 +39,10 @@ public struct VersionClause: Codable, Sendable, Equatable {
                   articleHeading: stored.articleHeading, heading: stored.heading, topics: stored.topics, text: stored.text)
     }
 
+    /// What the clause says: its own heading (if any) and its text. Compared as one, so a heading
+    /// that one version's layout put on the clause's first line and the other's in the text is no change.
+    public var content: String { heading.map { $0 + "\n" + text } ?? text }
+
     /// The clauses with the pieces of each clause cut for length joined again (their keys are `KEY#2`, `KEY#3`, …),
     /// so a version that cut a clause elsewhere compares as one clause.
     public static func joiningPieces(_ clauses: [VersionClause]) -> [VersionClause] {
