@@ -115,7 +115,7 @@ pairs.append({"name": "matteman-constructed", "constructed": True, "old": old_pa
 # Pair 2: Spijkerman, "2024": article 4 moved after article 7 (4→7, 5→4, 6→5, 7→6), 2.4 removed,
 # 2.7 added, 3.1 reworded, every paragraph reflowed at 64 columns with long words hyphenated at line ends.
 old_path = "Corpus/spijkerman-computerservice-voorwaarden.txt"
-doc = parse(old_path, r"^(\d+)\. (.*)$")
+doc = parse(old_path, r"^[\s\u00a0]*(\d+)\. (.*)$")
 old_keys = [c["old"] for art in doc["articles"] for c in art["clauses"]] + [a["num"] for a in doc["articles"] if not a["clauses"]] + [l["old"] for l in links(doc) if l["old"].startswith("bijlage-1/")]
 art2, c24 = find(doc, "2.4"); art2["clauses"].remove(c24)
 art2["clauses"].append({"old": None, "num": "7", "lines": ["Een aanbieding vervalt wanneer het product waarop de aanbieding betrekking heeft in de tussentijd niet meer beschikbaar is."]})
