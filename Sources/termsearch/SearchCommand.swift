@@ -22,6 +22,12 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The query, e.g. '\"aansprakelijkheid beperkt tot\"'.")
     var query: String
 
+    @Flag(name: .long, help: "Only the current version of each supplier's terms (the latest of documents with the same supplier, kind and language; see termsearch documents).")
+    var current = false
+
+    @Option(name: .long, help: ArgumentHelp("Only the version in force on this date of each supplier's terms.", valueName: "date"))
+    var asOf: String?
+
     @Option(name: .long, help: "Number of hits to show.")
     var limit = 10
 
@@ -58,11 +64,18 @@ struct SearchCommand: ParsableCommand {
         guard offset >= 0 else { throw ValidationError("--offset must be 0 or more") }
         guard nearWindow >= 0 else { throw ValidationError("--near-window must be 0 or more") }
         _ = try filterOptions.filters()
+        if let asOf, !(asOf.count == 4 || asOf.count == 7 || asOf.count == 10) || asOf.first.map({ !$0.isNumber }) ?? true {
+            throw ValidationError("--as-of takes a date such as 2021, 2021-03 or 2021-03-01, not '\(asOf)'")
+        }
     }
 
     func run() throws {
         try buildDefaultIndexIfMissing()
-        let request = SearchRequest(query: query, limit: limit, offset: offset, filters: try filterOptions.filters(),
+        var filters = try filterOptions.filters()
+        if current || asOf != nil {
+            filters = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).limitingToVersions(filters, asOf: asOf) }
+        }
+        let request = SearchRequest(query: query, limit: limit, offset: offset, filters: filters,
                                     perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain,
                                     facets: facets)
         let results = try reportingErrors {

@@ -21,6 +21,8 @@ struct Termsearch: ParsableCommand {
             ShowCommand.self,
             StatsCommand.self,
             DocumentsCommand.self,
+            DiffCommand.self,
+            EvalDiffCommand.self,
             ResearchCommand.self,
             CompareCommand.self,
             ServeCommand.self,

@@ -22,6 +22,21 @@ public struct IndexedDocument: Codable, Sendable, Equatable {
     public var clauses: Int
     /// The last page any clause starts on, for PDFs.
     public var pages: Int?
+    /// The versions this document is one of ("matteman/general-terms-b2b/nl"): the same supplier, kind and
+    /// language with another version date. Nil for a document with no other version.
+    public var versionGroup: String? = nil
+    /// Whether this is the latest version of its group (nil when it has no group).
+    public var current: Bool? = nil
+    /// The document of the version before this one (`termsearch diff PREVIOUS DOCUMENT`).
+    public var previousVersion: String? = nil
+}
+
+extension IndexedDocument {
+    /// What version grouping needs of the document.
+    public var versionMember: VersionGroups.Member {
+        VersionGroups.Member(document: document, supplier: supplier, kind: kind, language: languages.first,
+                             versionDate: version, versionLabel: versionLabel)
+    }
 }
 
 /// A file the indexer could not read, and why.
@@ -56,6 +71,13 @@ extension TermsSearcher {
                     version: first.versionDate, versionLabel: first.versionLabel, kind: first.kind,
                     languages: languageCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
                     clauses: clauses.count, pages: clauses.compactMap(\.page).max()))
+            }
+            let placements = VersionGroups.placements(documents.map(\.versionMember))
+            for k in documents.indices {
+                guard let p = placements[documents[k].document] else { continue }
+                documents[k].versionGroup = p.group
+                documents[k].current = p.current
+                documents[k].previousVersion = p.previous
             }
             documents.sort { ($0.supplier.lowercased(), $0.title, $0.document) < ($1.supplier.lowercased(), $1.title, $1.document) }
             let failed = try fileRecords().filter { $0.status == .failed }
