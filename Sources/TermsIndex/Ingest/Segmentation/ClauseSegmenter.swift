@@ -164,8 +164,11 @@ public struct ClauseSegmenter: Sendable {
                 if line.isListItem, consumeNestedItem(label, rest) { return }
                 consumeDotted(label, rest, next: nextKind(after: index, in: lines))
             case .text(let text):
-                // A heading before any clause or article is the document's title: preamble text.
-                if line.headingLevel != nil, !clauses.isEmpty || article != nil || clause != nil {
+                // A heading before any clause or article heads the preamble (a reader sees the
+                // text under it); a later heading, or one after preamble text, starts a section.
+                if line.headingLevel != nil, clauses.isEmpty, article == nil, clause.map({ $0.lines.isEmpty }) ?? true {
+                    startClause(label: "preamble", heading: text)
+                } else if line.headingLevel != nil, !clauses.isEmpty || article != nil || clause != nil {
                     startHeadingSection(text)
                 } else if let item = LineClassifier.letteredItem(text), consumeLettered(item.letter, item.rest) {
                     return
