@@ -68,8 +68,10 @@ public struct IndexCheck: Sendable {
             let database = try Database(path: path)
             let schema = try database.metadata(IndexSchema.schemaKey)
             guard schema == String(IndexSchema.version) else {
+                let readable = !schema.isEmpty && schema.count <= 6 && schema.allSatisfy { $0.isASCII && $0.isNumber }
                 return .damaged(problems: [schema.isEmpty ? "it is not a termsearch index (no schema version)"
-                                           : "it has schema version \(schema); this termsearch reads \(IndexSchema.version)"])
+                                           : readable ? "it has schema version \(schema); this termsearch reads \(IndexSchema.version)"
+                                           : "its schema version cannot be read (the postlist table, which holds it, is damaged)"])
             }
             var clauses = 0
             var unreadable = 0

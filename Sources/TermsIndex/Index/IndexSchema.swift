@@ -59,6 +59,20 @@ public enum IndexSchema {
     /// absent in an index built before they existed, which then has none of them.
     public static let featuresKey = "termsearch.features"
 
+    /// What is wrong with an index whose schema metadata reads `schema` (nil: nothing), for
+    /// termsearch that `reads` or writes it. A value that is not a number is damage (the metadata
+    /// lives in the postlist table), not an old version.
+    static func schemaProblem(_ schema: String, path: String, reads: Bool = true) -> String? {
+        if schema == String(version) { return nil }
+        if schema.isEmpty {
+            return "it has no termsearch schema version: it is not a termsearch index, or it is damaged (run: termsearch check --index \(path))"
+        }
+        guard schema.count <= 6, schema.allSatisfy(\.isASCII), schema.allSatisfy(\.isNumber) else {
+            return "its schema version cannot be read: it is damaged (run: termsearch check --index \(path))"
+        }
+        return "it has schema version \(schema), this termsearch \(reads ? "reads" : "writes") \(version); delete it and index again"
+    }
+
     /// The metadata key holding the stemmer name for `language`.
     public static func stemmerKey(_ language: Language) -> String { stemmerKeyPrefix + language.rawValue }
 

@@ -42,9 +42,8 @@ public final class IndexWriter {
             let schema = try database.metadata(IndexSchema.schemaKey)
             if schema.isEmpty {
                 try IndexWriter.initialise(database, features: .all, stemmerNames: [:])
-            } else if schema != String(IndexSchema.version) {
-                throw TermsearchError.indexUnusable(
-                    path: path, reason: "it has schema version \(schema), this termsearch writes \(IndexSchema.version); delete it and index again")
+            } else if let problem = IndexSchema.schemaProblem(schema, path: path, reads: false) {
+                throw TermsearchError.indexUnusable(path: path, reason: problem)
             }
             settings = try AnalysisSettings(of: database)
         } catch let error as XapianError {

@@ -62,11 +62,8 @@ public final class TermsSearcher {
         do {
             database = databases.count == 1 ? databases[0] : try Database(combining: databases)
             let schema = try database.metadata(IndexSchema.schemaKey)
-            guard schema == String(IndexSchema.version) else {
-                throw TermsearchError.indexUnusable(
-                    path: paths[0], reason: schema.isEmpty
-                        ? "it has no termsearch schema version: it is not a termsearch index, or it is damaged (run: termsearch check --index \(paths[0]))"
-                        : "it has schema version \(schema), this termsearch reads \(IndexSchema.version); delete it and index again")
+            if let problem = IndexSchema.schemaProblem(schema, path: paths[0]) {
+                throw TermsearchError.indexUnusable(path: paths[0], reason: problem)
             }
             let indexFeatures = try IndexWriter.features(of: database)
             self.features = features.subtracting(MatchingFeatures.indexTime.subtracting(indexFeatures))
