@@ -169,7 +169,7 @@ struct Routes: Sendable {
         let near = params.flag("near")
         let versions = try params.versionLimit()
         return try await pool.withSearcher { searcher in
-            let limited = versions.all ? filters : try searcher.limitingToVersions(filters, asOf: versions.asOf)
+            let limited = versions.all ? filters : try searcher.limitingToVersions(filters, asOf: versions.asOf, unlessAllInForce: true)
             return try searcher.compare(queries, filters: limited, near: near)
         }
     }
