@@ -174,8 +174,9 @@ enum HTML {
     dl.meta-list{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
     dl.meta-list dt{color:var(--muted)}
     table.diff{table-layout:fixed}
-    table.diff th[scope=row]{width:8rem;font-weight:400}
-    table.diff td{white-space:pre-wrap;width:45%}
+    table.diff thead th:first-child{width:8rem}
+    table.diff th[scope=row]{font-weight:400}
+    table.diff td{white-space:pre-wrap;min-width:0}
     table.diff td.none{background:var(--soft)}
     table.diff .label{font-weight:600;white-space:normal;margin-bottom:.2rem}
     del{background:#fbe2e2;color:#8a1414;text-decoration:line-through}

@@ -332,12 +332,19 @@ enum Pages {
         }
         body += "<dl class=\"meta-list\"><dt>Old</dt><dd id=\"old-version\">\(version(c.old))</dd><dt>New</dt><dd id=\"new-version\">\(version(c.new))</dd></dl>"
         body += "<section class=\"diff-summary\" aria-label=\"Summary\"><h2>Summary</h2><p class=\"summary\" id=\"summary\">\(E.escape(VersionComparison.describe(c.summary)))</p>"
-        if !c.topics.isEmpty {
+        // Topics with a change a row each; the topics whose clauses are all unchanged on one line.
+        let unchangedKind = ClauseAlignment.Kind.unchanged.rawValue
+        let touched = c.topics.filter { $0.counts.keys.contains { $0 != unchangedKind } }
+        let untouched = c.topics.filter { !$0.counts.keys.contains { $0 != unchangedKind } }
+        if !touched.isEmpty {
             body += "<table id=\"topics\"><thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Clauses</th></tr></thead><tbody>"
-            for t in c.topics {
+            for t in touched {
                 body += "<tr data-topic=\"\(E.escape(t.topic))\"><th scope=\"row\">\(E.escape(t.topic))</th><td>\(E.escape(VersionComparison.describe(t.counts)))</td></tr>"
             }
             body += "</tbody></table>"
+        }
+        if !untouched.isEmpty {
+            body += "<p class=\"meta\" id=\"unchanged-topics\">Unchanged: " + untouched.map { "\(E.escape($0.topic)) (\($0.counts[unchangedKind] ?? 0))" }.joined(separator: ", ") + "</p>"
         }
         body += "</section>"
         let unchanged = c.summary[ClauseAlignment.Kind.unchanged.rawValue] ?? 0
@@ -370,7 +377,7 @@ enum Pages {
         var label = "<span class=\"kind kind-\(kind)\">\(kind)</span>"
         var notes: [String] = []
         if change.kind == .changed || change.kind == .split || change.kind == .merged {
-            notes.append(String(format: "%.0f%% the same", change.similarity * 100))
+            notes.append(change.similarity < 0.995 || change.similarity >= 1 ? String(format: "%.0f%% the same", change.similarity * 100) : "over 99% the same")
         }
         if change.renumbered && change.kind != .renumbered { notes.append("renumbered") }
         if change.moved && change.kind != .moved { notes.append("moved") }
