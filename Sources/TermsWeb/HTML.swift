@@ -173,5 +173,17 @@ enum HTML {
     .outline ol{padding-left:1.2rem}
     dl.meta-list{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
     dl.meta-list dt{color:var(--muted)}
+    table.diff{table-layout:fixed}
+    table.diff thead th:first-child{width:8rem}
+    table.diff th[scope=row]{font-weight:400}
+    table.diff td{white-space:pre-wrap;min-width:0}
+    table.diff td.none{background:var(--soft)}
+    table.diff .label{font-weight:600;white-space:normal;margin-bottom:.2rem}
+    del{background:#fbe2e2;color:#8a1414;text-decoration:line-through}
+    ins{background:#dcf5dd;color:#14561c;text-decoration:none}
+    .kind{display:inline-block;font-size:.8rem;padding:0 .5em;border-radius:1em;border:1px solid var(--line)}
+    .kind-changed,.kind-split,.kind-merged{border-color:#9a6a00;color:#9a6a00}
+    .kind-added{border-color:#2a7a3b;color:#2a7a3b}.kind-removed{border-color:#c33;color:#c33}
+    .kind-moved,.kind-renumbered{border-color:var(--accent);color:var(--accent)}.kind-unchanged{color:var(--muted)}
     """
 }

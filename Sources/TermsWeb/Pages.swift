@@ -187,9 +187,11 @@ enum Pages {
         <label>Language <input type="text" name="lang" value="\(E.escape(params["lang"] ?? ""))" size="3"></label>
         <label>Kind <input type="text" name="kind" value="\(E.escape(params["kind"] ?? ""))" size="12"></label>
         <label><input type="checkbox" name="near" value="1"\(params.flag("near") ? " checked" : "")> near phrases</label>
+        <label>Versions <select name="versions"><option value="current">current only</option><option value="all"\(params["versions"]?.lowercased() == "all" ? " selected" : "")>all versions</option></select></label>
+        <label>In force on <input type="text" name="as-of" value="\(E.escape(params["as-of"] ?? ""))" size="10" placeholder="2021-03-01"></label>
         </fieldset>
         </form>
-        <p class="summary">Every supplier of the index a row, every query a column: its best clause and the number of its matching clauses. A topic alone compares <code>topic:…</code>; with queries it narrows each of them.</p>
+        <p class="summary">Every supplier of the index a row, every query a column: its best clause and the number of its matching clauses. A topic alone compares <code>topic:…</code>; with queries it narrows each of them. Only the current version of each supplier's terms counts, unless “all versions” is chosen or a date the version in force on it.</p>
         """
     }
 
@@ -295,7 +297,12 @@ enum Pages {
         body += "<div class=\"scroll\"><table id=\"documents\"><thead><tr><th>Supplier</th><th>Title</th><th>Version</th><th>Kind</th><th>Languages</th><th>Clauses</th><th>Pages</th><th>File</th></tr></thead><tbody>"
         for d in listing.documents {
             body += "<tr data-document=\"\(E.escape(d.document))\"><td>\(E.escape(d.supplier))</td><td><a href=\"\(documentLink(d.document, query: nil))\">\(E.escape(d.title))</a></td>"
-            body += "<td>\(E.escape(d.version ?? "unknown"))\(d.versionLabel.map { " (" + E.escape($0) + ")" } ?? "")</td><td>\(E.escape(d.kind ?? ""))</td>"
+            body += "<td>\(E.escape(d.version ?? "unknown"))\(d.versionLabel.map { " (" + E.escape($0) + ")" } ?? "")"
+            if let current = d.current { body += " <span class=\"meta\">\(current ? "current" : "superseded")</span>" }
+            if let previous = d.previousVersion {
+                body += "<div><a class=\"diff-link\" href=\"\(E.escape(diffLink(old: previous, new: d.document)))\">what changed</a></div>"
+            }
+            body += "</td><td>\(E.escape(d.kind ?? ""))</td>"
             body += "<td>\(E.escape(d.languages.joined(separator: ", ")))</td><td>\(d.clauses)</td><td>\(d.pages.map(String.init) ?? "")</td>"
             body += "<td><a href=\"\(E.escape(fileLink(document: d.document, path: d.path, page: nil)))\">\(E.escape((d.path as NSString).lastPathComponent))</a></td></tr>"
         }
@@ -306,6 +313,106 @@ enum Pages {
             body += "</tbody></table></div>"
         }
         return E.page(title: "Documents", active: "Documents", body: body)
+    }
+
+    // MARK: Diff
+
+    static func diffLink(old: String, new: String, all: Bool = false) -> String {
+        "/diff?" + E.queryString([("old", old), ("new", new)] + (all ? [("all", "1")] : []))
+    }
+
+    /// Two versions side by side, article by article: a row per aligned pair of clauses (old left,
+    /// new right), the word changes marked with `<del>` and `<ins>`; unchanged rows only with `all`.
+    static func diff(_ pair: IndexedVersionPair, all: Bool) -> String {
+        let c = pair.comparison
+        var body = "<h1>What changed: \(E.escape(c.new.supplier)) — \(E.escape(c.new.title))</h1>"
+        func version(_ v: VersionComparison.Version) -> String {
+            "<a href=\"\(documentLink(v.document, query: nil))\"><code>\(E.escape(v.document))</code></a>"
+                + (v.version.map { " (" + E.escape($0) + ")" } ?? "") + ", \(v.clauses) clauses"
+        }
+        body += "<dl class=\"meta-list\"><dt>Old</dt><dd id=\"old-version\">\(version(c.old))</dd><dt>New</dt><dd id=\"new-version\">\(version(c.new))</dd></dl>"
+        body += "<section class=\"diff-summary\" aria-label=\"Summary\"><h2>Summary</h2><p class=\"summary\" id=\"summary\">\(E.escape(VersionComparison.describe(c.summary)))</p>"
+        // Topics with a change a row each; the topics whose clauses are all unchanged on one line.
+        let unchangedKind = ClauseAlignment.Kind.unchanged.rawValue
+        let touched = c.topics.filter { $0.counts.keys.contains { $0 != unchangedKind } }
+        let untouched = c.topics.filter { !$0.counts.keys.contains { $0 != unchangedKind } }
+        if !touched.isEmpty {
+            body += "<table id=\"topics\"><thead><tr><th scope=\"col\">Topic</th><th scope=\"col\">Clauses</th></tr></thead><tbody>"
+            for t in touched {
+                body += "<tr data-topic=\"\(E.escape(t.topic))\"><th scope=\"row\">\(E.escape(t.topic))</th><td>\(E.escape(VersionComparison.describe(t.counts)))</td></tr>"
+            }
+            body += "</tbody></table>"
+        }
+        if !untouched.isEmpty {
+            body += "<p class=\"meta\" id=\"unchanged-topics\">Unchanged: " + untouched.map { "\(E.escape($0.topic)) (\($0.counts[unchangedKind] ?? 0))" }.joined(separator: ", ") + "</p>"
+        }
+        body += "</section>"
+        let unchanged = c.summary[ClauseAlignment.Kind.unchanged.rawValue] ?? 0
+        body += "<p class=\"downloads\">"
+        if all {
+            body += "<a id=\"toggle-unchanged\" href=\"\(E.escape(diffLink(old: c.old.document, new: c.new.document)))\">Hide the unchanged clauses</a>"
+        } else {
+            body += "<a id=\"toggle-unchanged\" href=\"\(E.escape(diffLink(old: c.old.document, new: c.new.document, all: true)))\">Show the \(unchanged) unchanged clause\(unchanged == 1 ? "" : "s") too</a>"
+        }
+        body += " · <a id=\"json\" href=\"/api/diff?\(E.escape(E.queryString([("old", c.old.document), ("new", c.new.document)])))\">JSON</a></p>"
+        if c.isUnchanged { body += "<p class=\"summary\" id=\"no-changes\">Every clause is unchanged.</p>" }
+        for article in c.articles {
+            let rows = all ? article.changes : article.changes.filter { $0.kind != .unchanged }
+            let hidden = article.changes.count - rows.count
+            if rows.isEmpty { continue }
+            var title = [article.part, article.article.map { "Artikel " + $0 }].compactMap { $0 }.joined(separator: " › ")
+            if let heading = article.heading { title += (title.isEmpty ? "" : " ") + heading }
+            if title.isEmpty { title = "(before the first article)" }
+            body += "<section class=\"diff-article\"><h2>\(E.escape(title))\(hidden > 0 ? " <span class=\"meta\">(\(hidden) unchanged)</span>" : "")</h2>"
+            body += "<div class=\"scroll\"><table class=\"diff\"><thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Old</th><th scope=\"col\">New</th></tr></thead><tbody>"
+            for change in rows { body += diffRow(change, pair: pair) }
+            body += "</tbody></table></div></section>"
+        }
+        return E.page(title: "What changed: " + c.new.title, active: "Documents", body: body)
+    }
+
+    static func diffRow(_ change: VersionComparison.Change, pair: IndexedVersionPair) -> String {
+        let c = pair.comparison
+        let kind = change.kind.rawValue
+        var label = "<span class=\"kind kind-\(kind)\">\(kind)</span>"
+        var notes: [String] = []
+        if change.kind == .changed || change.kind == .split || change.kind == .merged {
+            notes.append(change.similarity < 0.995 || change.similarity >= 1 ? String(format: "%.0f%% the same", change.similarity * 100) : "over 99% the same")
+        }
+        if change.renumbered && change.kind != .renumbered { notes.append("renumbered") }
+        if change.moved && change.kind != .moved { notes.append("moved") }
+        if !notes.isEmpty { label += "<div class=\"meta\">\(notes.joined(separator: ", "))</div>" }
+        func heading(_ refs: [VersionComparison.ClauseReference], document: String) -> String {
+            refs.map { ref in
+                let id = document + "#" + ref.key
+                return "<a href=\"\(clauseLink(id, query: nil))\">\(E.escape(ref.clause + (ref.heading.map { " " + $0 } ?? "")))</a>"
+            }.joined(separator: " + ")
+        }
+        func whole(_ refs: [VersionComparison.ClauseReference], _ clauses: [String: VersionClause]) -> String {
+            refs.compactMap { clauses[$0.key]?.text }.map(E.escape).joined(separator: "\n\n")
+        }
+        var oldText: String, newText: String
+        switch change.kind {
+        case .changed, .split, .merged:
+            let diff = change.diff ?? []
+            oldText = diff.filter { $0.op != .inserted }.map { $0.op == .deleted ? "<del>" + E.escape($0.text) + "</del>" : E.escape($0.text) }.joined(separator: " ")
+            newText = diff.filter { $0.op != .deleted }.map { $0.op == .inserted ? "<ins>" + E.escape($0.text) + "</ins>" : E.escape($0.text) }.joined(separator: " ")
+        case .added:
+            oldText = ""
+            newText = "<ins>" + E.escape(change.text ?? whole(change.new, pair.newClauses)) + "</ins>"
+        case .removed:
+            oldText = "<del>" + E.escape(change.text ?? whole(change.old, pair.oldClauses)) + "</del>"
+            newText = ""
+        case .unchanged, .renumbered, .moved:
+            oldText = whole(change.old, pair.oldClauses)
+            newText = whole(change.new, pair.newClauses)
+        }
+        func cell(_ side: String, _ refs: [VersionComparison.ClauseReference], document: String, _ text: String) -> String {
+            guard !refs.isEmpty else { return "<td class=\"\(side) none\"></td>" }
+            return "<td class=\"\(side)\"><div class=\"label\">\(heading(refs, document: document))</div><div class=\"text\">\(text)</div></td>"
+        }
+        return "<tr class=\"change change-\(kind)\" data-kind=\"\(kind)\"><th scope=\"row\">\(label)</th>"
+            + cell("old", change.old, document: c.old.document, oldText) + cell("new", change.new, document: c.new.document, newText) + "</tr>"
     }
 
     // MARK: Errors

@@ -171,4 +171,33 @@ public struct QueryParameters: Sendable {
         for q in queries { try Self.checkQuery(q) }
         return (queries, filters)
     }
+
+    /// The two document ids of a diff: `old` and `new`, both required.
+    func versionPair() throws -> (old: String, new: String) {
+        var ids: [String] = []
+        for name in ["old", "new"] {
+            guard let id = self[name], !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw WebError.badRequest("no \(name) version: give two document ids as old=…&new=…")
+            }
+            guard id.count <= 1_000 else { throw WebError.badRequest("the \(name) id is over 1000 characters") }
+            ids.append(id)
+        }
+        return (ids[0], ids[1])
+    }
+
+    /// Which versions a compare counts: `versions=current` (the default: the current version of each
+    /// supplier's terms), `versions=all`, or `as-of=DATE` (the version in force on DATE).
+    func versionLimit() throws -> (all: Bool, asOf: String?) {
+        let versions = (self["versions"] ?? "").lowercased()
+        guard ["", "current", "all"].contains(versions) else {
+            throw WebError.badRequest("versions takes current or all, not '\(String(versions.prefix(40)))'")
+        }
+        guard let asOf = self["as-of"], !asOf.isEmpty else { return (versions == "all", nil) }
+        guard [4, 7, 10].contains(asOf.count), asOf.first?.isNumber ?? false,
+              asOf.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+            throw WebError.badRequest("as-of takes a date such as 2021, 2021-03 or 2021-03-01, not '\(String(asOf.prefix(40)))'")
+        }
+        guard versions != "all" else { throw WebError.badRequest("give versions=all or as-of=…, not both") }
+        return (false, asOf)
+    }
 }

@@ -14,8 +14,8 @@ struct Routes: Sendable {
     /// Paths and the methods they answer, for 405 on a wrong method.
     static let exactPaths: [String: [String]] = [
         "/": ["GET", "HEAD"], "/search": ["GET", "HEAD"], "/compare": ["GET", "HEAD"], "/compare.csv": ["GET", "HEAD"],
-        "/clause": ["GET", "HEAD"], "/document": ["GET", "HEAD"], "/documents": ["GET", "HEAD"],
-        "/api/search": ["GET", "HEAD"], "/api/compare": ["GET", "HEAD"], "/api/documents": ["GET", "HEAD"],
+        "/clause": ["GET", "HEAD"], "/document": ["GET", "HEAD"], "/documents": ["GET", "HEAD"], "/diff": ["GET", "HEAD"],
+        "/api/search": ["GET", "HEAD"], "/api/compare": ["GET", "HEAD"], "/api/documents": ["GET", "HEAD"], "/api/diff": ["GET", "HEAD"],
         "/api/research": ["POST"],
     ]
     static let prefixPaths: [(String, [String])] = [
@@ -79,6 +79,12 @@ struct Routes: Sendable {
             let listing = try await pool.withSearcher { try $0.documents() }
             return Reply.html(Pages.documents(listing))
         }
+        router.get("/diff") { request, _ -> Response in
+            let params = try QueryParameters(request.uri.query)
+            let (old, new) = try params.versionPair()
+            let pair = try await pool.withSearcher { try $0.compareVersions(old: old, new: new) }
+            return Reply.html(Pages.diff(pair, all: params.flag("all")))
+        }
         router.get("/files/**") { request, _ -> Response in
             let id = try Self.pathRemainder(request, after: "/files/")
             return try await Self.originalFile(document: id, pool: pool)
@@ -91,6 +97,10 @@ struct Routes: Sendable {
         }
         router.get("/api/compare") { request, _ -> Response in
             try Reply.json(try await Self.comparison(try QueryParameters(request.uri.query), pool: pool))
+        }
+        router.get("/api/diff") { request, _ -> Response in
+            let (old, new) = try QueryParameters(request.uri.query).versionPair()
+            return try Reply.json(try await pool.withSearcher { try $0.compareVersions(old: old, new: new).comparison })
         }
         router.get("/api/clauses/**") { request, _ -> Response in
             let id = try Self.pathRemainder(request, after: "/api/clauses/")
@@ -157,7 +167,11 @@ struct Routes: Sendable {
     static func comparison(_ params: QueryParameters, pool: SearcherPool) async throws -> Comparison {
         let (queries, filters) = try params.comparisonQueries()
         let near = params.flag("near")
-        return try await pool.withSearcher { try $0.compare(queries, filters: filters, near: near) }
+        let versions = try params.versionLimit()
+        return try await pool.withSearcher { searcher in
+            let limited = versions.all ? filters : try searcher.limitingToVersions(filters, asOf: versions.asOf, unlessAllInForce: true)
+            return try searcher.compare(queries, filters: limited, near: near)
+        }
     }
 
     /// Largest original file served, in bytes.

@@ -46,11 +46,10 @@ struct DiffCommand: ParsableCommand {
                     throw ExitStatus.partialFailure
                 }
             }
-            let clauses = try reportingErrors { () throws -> [StoredClause] in
+            return try reportingErrors { () throws -> (VersionComparison.Version, [VersionClause]) in
                 if searcher == nil { searcher = try TermsSearcher(paths: indexOptions.paths) }
-                return try searcher!.outline(document: argument)
+                return try searcher!.version(document: argument)
             }
-            return (VersionComparison.Version(clauses), clauses.map(VersionClause.init))
         }
         let (oldVersion, oldClauses) = try version(old)
         let (newVersion, newClauses) = try version(new)

@@ -23,11 +23,14 @@ final class BrowserTests: ServerTestCase {
     }
 
     /// The DOM of `target` after Chromium loaded it.
-    func dom(_ target: String, width: Int = 1280) throws -> String {
+    func dom(_ target: String, width: Int = 1280) throws -> String { try Self.dom(port: port, target, width: width) }
+
+    /// The DOM of `target` on the server at `port` after Chromium loaded it.
+    static func dom(port: Int, _ target: String, width: Int = 1280) throws -> String {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.chromium!)
+        process.executableURL = URL(fileURLWithPath: chromium!)
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                              "--user-data-dir=\(profile.path)", "--window-size=\(width),900", "--dump-dom",
                              "http://127.0.0.1:\(port)\(target)"]

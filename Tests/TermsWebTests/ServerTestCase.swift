@@ -40,6 +40,7 @@ class ServerTestCase: XCTestCase {
             }
             try Data(hostileText.utf8).write(to: terms.appendingPathComponent(hostileName))
             try Data("not a pdf at all".utf8).write(to: terms.appendingPathComponent("broken.pdf"))
+            try addDocuments(to: terms)
             let run = try runTermsearch(["index", "--index", "idx", terms.path])
             guard run.status == 1 else { setupError = "index exit \(run.status): \(run.stderr)"; return }
             server = try ServerProcess(arguments: ["serve", "--index", "idx", "--port", "0"], in: folder)
@@ -47,6 +48,9 @@ class ServerTestCase: XCTestCase {
             setupError = "\(error)"
         }
     }
+
+    /// More documents for a subclass's index, written into `terms` (which holds the corpus and its manifest) before indexing.
+    class func addDocuments(to terms: URL) throws {}
 
     override class func tearDown() {
         server?.stop()
