@@ -165,7 +165,7 @@ public final class TermsSearcher {
            let nearText = rewriter.near(window: request.nearWindow, everyPhrase: request.near) {
             let near = try buildQuery(nearText)
             return planned(tiers: [(filtered(exact), .exact), (filtered(Query(.andNot, [near, exact])), .near)], countedTiers: 2,
-                                 all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
+                           all: filtered(Query(.or, [exact, near])), rewritten: rewriter.exact, filter: filter)
         }
         // Plain words: clauses with all of them first; then clauses that have, for each word it
         // lacks, an equivalent from the thesaurus (related); then clauses with some of the words or
@@ -181,7 +181,7 @@ public final class TermsSearcher {
         let partial = words.count >= 2 && features.contains(.partialTier)
         guard partial || !matches.isEmpty else {
             return planned(tiers: [(filtered(exact), words.count >= 2 ? .all : nil)], all: filtered(exact),
-                                 rewritten: rewriter.exact, filter: filter)
+                           rewritten: rewriter.exact, filter: filter)
         }
         var tiers: [(query: Query, kind: MatchKind?)] = [(filtered(exact), .all)]
         var above = exact
