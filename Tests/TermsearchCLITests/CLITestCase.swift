@@ -47,6 +47,16 @@ class CLITestCase: XCTestCase {
 
     /// Runs termsearch with `arguments` in the work directory.
     @discardableResult
+    /// `termsearch search --format json` of `query` on the test's index `idx`, as a JSON object.
+    func searchJSON(_ query: String, limit: Int, _ extra: [String] = []) throws -> [String: Any] {
+        let run = try termsearch(["search", "--index", "idx", "--format", "json", "--limit", String(limit)] + extra + [query])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    /// The hits of a search's JSON object.
+    func hits(_ object: [String: Any]) -> [[String: Any]] { object["hits"] as? [[String: Any]] ?? [] }
+
     func termsearch(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable

@@ -10,12 +10,8 @@ final class QueryTierTests: CLITestCase {
     }
 
     func search(_ query: String, _ extra: [String] = []) throws -> [String: Any] {
-        let run = try termsearch(["search", "--index", "idx", "--format", "json", "--limit", "40"] + extra + [query])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        try searchJSON(query, limit: 40, extra)
     }
-
-    func hits(_ object: [String: Any]) -> [[String: Any]] { object["hits"] as? [[String: Any]] ?? [] }
 
     func testAllWordsFirstThenSomeOfThemCountedApart() throws {
         let object = try search("aansprakelijkheid beperkt tot", ["--facets"])

@@ -29,7 +29,6 @@ final class SearchFeatureTests: CLITestCase {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     }
 
-    func hits(_ object: [String: Any]) -> [[String: Any]] { object["hits"] as? [[String: Any]] ?? [] }
     func ids(_ arguments: [String]) throws -> [String] { hits(try json(arguments)).map { $0["id"] as! String } }
     func total(_ arguments: [String]) throws -> Int { try json(arguments, limit: 0)["total"] as! Int }
     func suppliers(_ arguments: [String]) throws -> Set<String> { Set(hits(try json(arguments)).map { $0["supplier"] as! String }) }

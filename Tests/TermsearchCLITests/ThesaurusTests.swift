@@ -12,12 +12,8 @@ final class ThesaurusTests: CLITestCase {
     }
 
     func search(_ query: String, _ extra: [String] = []) throws -> [String: Any] {
-        let run = try termsearch(["search", "--index", "idx", "--format", "json", "--limit", "200"] + extra + [query])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        try searchJSON(query, limit: 200, extra)
     }
-
-    func hits(_ object: [String: Any]) -> [[String: Any]] { object["hits"] as? [[String: Any]] ?? [] }
 
     /// Whether the word is in the hit's clause or in its heading or its article's heading.
     func mentions(_ hit: [String: Any], _ word: String) -> Bool {
