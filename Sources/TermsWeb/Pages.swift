@@ -74,7 +74,7 @@ enum Pages {
             }.joined() + "</p>"
         }
         let documents = results.documents ?? 0
-        var summary = "\(results.totalIsExact ? "" : "about ")\(results.total) matching clause\(results.total == 1 ? "" : "s") in \(documents) document\(documents == 1 ? "" : "s")"
+        var summary = "\(results.totalText) matching clause\(results.total == 1 ? "" : "s") in \(documents) document\(documents == 1 ? "" : "s")"
         if let related = results.relatedTotal, related > 0 { summary += ", about \(related) more with equivalent expressions" }
         if let partial = results.partialTotal, partial > 0 { summary += ", and about \(partial) with some of the words" }
         if let first = results.hits.first, let last = results.hits.last { summary += " · showing \(first.rank)–\(last.rank)" }

@@ -62,7 +62,7 @@ struct ResultsText {
         var out = ""
         let shown = results.hits.isEmpty ? "" : " (showing \(results.hits.first!.rank)–\(results.hits.last!.rank))"
         let perDocument = results.hits.first?.matchingClauses != nil
-        out += "\(results.totalIsExact ? "" : "about ")\(results.total) matching clause\(results.total == 1 ? "" : "s")"
+        out += "\(results.totalText) matching clause\(results.total == 1 ? "" : "s")"
         if let documents = results.documents, perDocument || showFacets { out += " in \(documents) document\(documents == 1 ? "" : "s")" }
         out += " for \(results.query)"
         if let related = results.relatedTotal, related > 0 {

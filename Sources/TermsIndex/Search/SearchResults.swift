@@ -214,6 +214,17 @@ public struct SearchResults: Codable, Sendable {
     /// How the query was planned, when the request asked (`explain`).
     public var explanation: SearchExplanation?
 
+    /// `total` as a reader sees it: "71", "about 170,000" (digits grouped by commas).
+    public var totalText: String {
+        var digits = String(total)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return (totalIsExact ? "" : "about ") + digits + grouped
+    }
+
     public init(query: String, total: Int, totalIsExact: Bool = true, documents: Int? = nil, hits: [SearchHit],
                 facets: [String: [String: Int]]? = nil, suggestion: String? = nil) {
         self.query = query
