@@ -113,8 +113,8 @@ public final class TermsSearcher {
     /// The QueryParser features termsearch's query language uses.
     static let parseFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
 
-    /// Without facets a search still counts exactly when the matches are at most this many (a
-    /// few hundred microseconds); beyond it `total` is Xapian's estimate.
+    /// Without facets a search still counts exactly when the matches are at most this many;
+    /// beyond it `total` is Xapian's estimate.
     public static let exactCountUpTo = 1_000
 
     /// The window of the proximity boost of unquoted multi-word queries (Xapian's NEAR/N).
