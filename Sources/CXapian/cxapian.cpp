@@ -681,6 +681,29 @@ int cx_qp_add_boolean_prefix(cx_queryparser *qp, const char *field, size_t field
     });
 }
 
+namespace {
+struct CallbackFieldProcessor : Xapian::FieldProcessor {
+    cx_field_cb cb;
+    void *context;
+    void (*release_context)(void *);
+    CallbackFieldProcessor(cx_field_cb c, void *ctx, void (*r)(void *)) : cb(c), context(ctx), release_context(r) {}
+    ~CallbackFieldProcessor() override { release_context(context); }
+    Xapian::Query operator()(const std::string &value) override {
+        const cx_query *q = cb(context, value.data(), value.size());
+        if (!q) throw Xapian::QueryParserError("field value could not be resolved");
+        return q->q;
+    }
+};
+}
+
+int cx_qp_add_boolean_field(cx_queryparser *qp, const char *field, size_t field_len, cx_field_cb cb,
+                            void *context, void (*release)(void *context), cx_error *err) noexcept {
+    auto *processor = new (std::nothrow) CallbackFieldProcessor(cb, context, release);
+    if (!processor) { release(context); return guard(err, [] { throw std::bad_alloc(); }); }
+    int status = guard(err, [&] { qp->qp.add_boolean_prefix(str(field, field_len), processor->release()); });
+    return status;
+}
+
 int cx_qp_add_number_range(cx_queryparser *qp, unsigned slot, const char *marker,
                            size_t marker_len, unsigned flags, cx_error *err) noexcept {
     return guard(err, [&] {

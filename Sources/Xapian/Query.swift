@@ -186,6 +186,8 @@ public final class QueryParser {
     let handle: OpaquePointer
     // Xapian keeps a raw pointer to the stopper: hold it as long as it is in use.
     private var stopper: Stopper?
+    /// The resolvers of `addBooleanField`, to find the error that failed a parse.
+    private var fields: [FieldResolver] = []
 
     deinit { cx_qp_free(handle) }
 
@@ -239,6 +241,31 @@ public final class QueryParser {
         }
     }
 
+    /// Maps `field:value` to the filter query `resolve(value)` returns (a Xapian FieldProcessor: the
+    /// value as written, a quoted one without its quotes). An error thrown by `resolve` fails the
+    /// parse and is what `parse` throws. Called on the parsing thread, during `parse`.
+    public func addBooleanField(_ field: String, resolve: @escaping (String) throws -> Query) {
+        let resolver = FieldResolver(resolve)
+        fields.append(resolver)
+        let context = Unmanaged.passRetained(resolver).toOpaque()
+        mustSucceed { err in
+            cx_qp_add_boolean_field(handle, field, field.utf8.count, { context, value, size in
+                let resolver = Unmanaged<FieldResolver>.fromOpaque(context!).takeUnretainedValue()
+                let text = String(decoding: UnsafeRawBufferPointer(start: value, count: size), as: UTF8.self)
+                do {
+                    resolver.error = nil
+                    resolver.last = try resolver.resolve(text)
+                    return resolver.last!.handle
+                } catch {
+                    resolver.error = error
+                    return nil
+                }
+            }, context, { context in
+                Unmanaged<FieldResolver>.fromOpaque(context!).release()
+            }, err)
+        }
+    }
+
     /// Parses `a..b` (with `marker` as prefix, or suffix if `suffix`) as a numeric range over `slot`,
     /// whose values must be stored with `Serialisation.sortable(_:)`. `repeated` allows the
     /// marker on both ends (`5kg..10kg`).
@@ -257,10 +284,16 @@ public final class QueryParser {
 
     /// Parses `query`; throws `.queryParser` for the malformed inputs listed on the type.
     public func parse(_ query: String, flags: Flags = .default, defaultPrefix: String = "") throws -> Query {
-        Query(handle: try makeHandle {
-            cx_qp_parse(handle, query, query.utf8.count, flags.rawValue, defaultPrefix,
-                        defaultPrefix.utf8.count, $0)
-        })
+        for field in fields { field.error = nil }
+        do {
+            return Query(handle: try makeHandle {
+                cx_qp_parse(handle, query, query.utf8.count, flags.rawValue, defaultPrefix,
+                            defaultPrefix.utf8.count, $0)
+            })
+        } catch {
+            if let cause = fields.lazy.compactMap(\.error).first { throw cause }
+            throw error
+        }
     }
 
     /// The spelling-corrected query from the last parse with `.spellingCorrection` ("" if none).
@@ -277,4 +310,14 @@ public final class QueryParser {
     public func unstem(_ term: String) -> [String] {
         must { try collectStrings { cx_qp_unstem(handle, term, term.utf8.count, $0, $1, $2) } }
     }
+}
+
+/// The Swift side of a field processor: the closure, its last result (alive until Xapian has
+/// copied it) and the error that failed the last call.
+private final class FieldResolver {
+    let resolve: (String) throws -> Query
+    var last: Query?
+    var error: Error?
+
+    init(_ resolve: @escaping (String) throws -> Query) { self.resolve = resolve }
 }

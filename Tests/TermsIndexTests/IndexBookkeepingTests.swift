@@ -22,8 +22,8 @@ final class IndexBookkeepingTests: XCTestCase {
     }
 
     /// The document data decodes to the clause it was written from, whatever its fields hold
-    /// (separators, digits, control characters, empty and absent fields), and damaged data is a
-    /// corrupt-index error, never a wrong clause.
+    /// (separators, digits, control characters, empty and absent fields), with or without the
+    /// document fields it carries, and damaged data is a corrupt-index error, never a wrong clause.
     func testStoredClauseDataRoundTripsAndRejectsDamage() throws {
         let tricky = "\"Quotes\", 12:34 - back\\slash, tab\tnewline\ncr\r\u{1}\u{8}\u{C}\u{1F}, cliënt €5 😀 \u{2028}"
         let metadata = DocumentMetadata(supplier: "A/B \"Lev\" B.V.", title: tricky, languages: [.dutch], versionDate: "2024-01-01", kind: "consumer")
@@ -32,18 +32,33 @@ final class IndexBookkeepingTests: XCTestCase {
         let bare = Clause(key: "p1", location: ClauseLocation(clause: "p1"), text: "", language: .dutch)
         let emptyFields = Clause(key: "3", location: ClauseLocation(part: "", article: "", clause: "3", heading: ""), text: "7:", language: .dutch, topics: [""])
         let document = TermsDocument(id: "doc", path: "/tmp/a \\ b.txt", metadata: metadata, clauses: [full, bare, emptyFields])
+        let unknown: (String) throws -> StoredClause.DocumentFields = { id in
+            throw XapianError(kind: .corrupt, type: "DatabaseCorruptError", message: "no record of \(id)")
+        }
         for (ordinal, clause) in document.clauses.enumerated() {
             let stored = StoredClause(clause, of: document, ordinal: ordinal + 1000)
-            let data = stored.encoded()
-            XCTAssertEqual(try StoredClause.decode(data), stored)
+            // The first clause of a document carries the document fields; the others get them from it.
+            let carrying = stored.encoded(withDocumentFields: true)
+            let bare = stored.encoded(withDocumentFields: false)
+            XCTAssertLessThan(bare.utf8.count, carrying.utf8.count)
+            XCTAssertEqual(try StoredClause.decode(carrying, documentFields: unknown), stored)
+            XCTAssertEqual(try StoredClause.decode(bare) { id in
+                XCTAssertEqual(id, "doc")
+                return stored.documentFields
+            }, stored)
+            XCTAssertThrowsError(try StoredClause.decode(bare, documentFields: unknown))
+            XCTAssertEqual(StoredClause.id(in: bare), stored.id)
             // Cut short or extended, the data is rejected.
-            for cut in [1, 2, 5] {
-                XCTAssertThrowsError(try StoredClause.decode(String(String.UnicodeScalarView(data.unicodeScalars.dropLast(cut)))))
+            for data in [carrying, bare] {
+                for cut in [1, 2, 5] {
+                    XCTAssertThrowsError(try StoredClause.decode(String(String.UnicodeScalarView(data.unicodeScalars.dropLast(cut))),
+                                                                 documentFields: { _ in stored.documentFields }))
+                }
+                XCTAssertThrowsError(try StoredClause.decode(data + "-", documentFields: { _ in stored.documentFields }))
             }
-            XCTAssertThrowsError(try StoredClause.decode(data + "-"))
         }
         for damaged in ["", "-", "{\"id\":\"x\"}", "99999999999999999999999:x", String(repeating: "-", count: 20)] {
-            XCTAssertThrowsError(try StoredClause.decode(damaged), damaged) { error in
+            XCTAssertThrowsError(try StoredClause.decode(damaged) { _ in StoredClause(full, of: document, ordinal: 0).documentFields }, damaged) { error in
                 XCTAssertEqual((error as? XapianError)?.kind, .corrupt)
             }
         }

@@ -140,4 +140,32 @@ final class ShardTests: CLITestCase {
         XCTAssertEqual(Set(try searchIDs("merged", "aansprakelijkheid")), Set(hits))
         XCTAssertTrue(try termsearch(["index", "--index", "merged", folder.path]).stdout.contains("10 unchanged"), "records of every shard merged")
     }
+
+    /// A search-only copy leaves out the termlist table: smaller, every search the same, and
+    /// `index` refuses to update it rather than fail half-way.
+    func testSearchOnlyCopySearchesTheSameAndRefusesUpdates() throws {
+        try indexCorpus()
+        XCTAssertEqual(try termsearch(["compact", "--index", "idx", "--output", "full"]).status, 0)
+        let refused = try termsearch(["compact", "--index", "idx", "--search-only"])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("--search-only needs --output"), refused.stderr)
+        let run = try termsearch(["compact", "--index", "idx", "--output", "lean", "--search-only"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let full = workDirectory.appendingPathComponent("full").path, lean = workDirectory.appendingPathComponent("lean").path
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lean + "/termlist.glass"))
+        XCTAssertLessThan(IndexCompaction.diskUsage(lean), IndexCompaction.diskUsage(full) * 9 / 10)
+        for query in ["\"aansprakelijkheid beperkt tot\"", "aansprakelijkheid NEAR/6 schade", "supplier:easycomp schade",
+                      "heading:aansprakelijkheid", "title:voorwaarden betaling", "lang:en liability", "betaling termijn"] {
+            let a = try termsearch(["search", "--index", "full", "--format", "json", "--facets", query])
+            let b = try termsearch(["search", "--index", "lean", "--format", "json", "--facets", query])
+            XCTAssertEqual(a.status, 0, a.stderr)
+            XCTAssertEqual(b.stdout, a.stdout, query)
+        }
+        let show = try termsearch(["show", "--index", "lean", "easycomp-zeeland-voorwaarden#preamble"])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let update = try termsearch(["index", "--index", "lean", Self.corpus])
+        XCTAssertNotEqual(update.status, 0)
+        XCTAssertTrue(update.stderr.contains("search-only copy"), update.stderr)
+        XCTAssertEqual(update.stderr.split(separator: "\n").count, 1, update.stderr)
+    }
 }

@@ -256,6 +256,13 @@ int cx_qp_add_prefix(cx_queryparser *qp, const char *field, size_t field_len, co
 int cx_qp_add_boolean_prefix(cx_queryparser *qp, const char *field, size_t field_len,
                              const char *prefix, size_t prefix_len, const char *grouping,
                              size_t grouping_len, cx_error *err) CX_NOEXCEPT;
+/// Called by a field processor with the text after `field:` (a quoted value without its quotes);
+/// returns a query the callee keeps alive until its next call or release, or NULL to fail the parse.
+typedef const cx_query *(*cx_field_cb)(void *context, const char *value, size_t size);
+/// Maps `field:value` to the boolean filter query `cb` returns (a Xapian::FieldProcessor); the
+/// parser owns the processor and calls `release(context)` when it is destroyed.
+int cx_qp_add_boolean_field(cx_queryparser *qp, const char *field, size_t field_len, cx_field_cb cb,
+                            void *context, void (*release)(void *context), cx_error *err) CX_NOEXCEPT;
 /// Adds a Xapian::NumberRangeProcessor; flags: Xapian::RP_* (1 suffix, 2 repeated).
 int cx_qp_add_number_range(cx_queryparser *qp, unsigned slot, const char *marker,
                            size_t marker_len, unsigned flags, cx_error *err) CX_NOEXCEPT;

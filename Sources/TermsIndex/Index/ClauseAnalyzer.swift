@@ -59,7 +59,9 @@ final class ClauseAnalyzer {
     func document(for clause: StoredClause, spelling: inout [String: Int]) throws -> Document {
         let doc = Document()
         defer { generator.setDocument(detached) }
-        doc.setData(clause.encoded())
+        // The document's first clause carries its document fields for all of them.
+        let carriesDocument = clause.ordinal == 0
+        doc.setData(clause.encoded(withDocumentFields: carriesDocument))
         generator.setDocument(doc)
 
         // Free text: headings first (also under their own prefix), then the clause text. A gap in
@@ -69,16 +71,15 @@ final class ClauseAnalyzer {
             generator.indexText(heading, prefix: IndexSchema.heading)
             generator.increaseTermPosition(by: 100)
         }
+        // The title and supplier name are matched per document (`DocumentFieldSearch`), not indexed
+        // on every clause.
         generator.indexText(clause.text)
-        generator.increaseTermPosition(by: 100)
-        generator.indexTextWithoutPositions(clause.title, prefix: IndexSchema.title)
-        // With positions, so `supplier:"easycomp zeeland"` and `supplier:easycomp-zeeland` match.
-        generator.indexText(clause.supplier, prefix: IndexSchema.supplierText)
         generator.increaseTermPosition(by: 100)
 
         // Filters.
         doc.addBooleanTerm(IndexSchema.uniqueID + clause.id)
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.document, clause.document))
+        if carriesDocument { doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.documentRecord, clause.document)) }
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.supplier, slug(clause.supplier)))
         doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.language, clause.language.rawValue))
         for topic in clause.topics { doc.addBooleanTerm(IndexSchema.booleanTerm(IndexSchema.topic, topic)) }

@@ -75,10 +75,11 @@ public struct IndexCheck: Sendable {
             }
             var clauses = 0
             var unreadable = 0
+            let records = DocumentRecords(database)
             for id in try database.postings("") {
                 clauses += 1
                 do {
-                    _ = try StoredClause.decode(try database.document(id).data)
+                    _ = try records.clause(try database.document(id).data)
                 } catch {
                     unreadable += 1
                 }

@@ -22,10 +22,13 @@ public struct CompactionReport: Codable, Sendable {
 /// Compacts an index with Xapian's compactor: smaller, faster to search, no free space left in it.
 public enum IndexCompaction {
     /// Compacts the index at `path`. With `output`, writes one merged database there (all shards
-    /// combined) and leaves the index as it is. Without, compacts each database into a new folder
-    /// beside it and swaps it in atomically (`renameat2(RENAME_EXCHANGE)`), holding the write lock
-    /// throughout so no indexing run can interleave; searches keep working on either version.
-    public static func compact(index path: String, output: String? = nil) throws -> CompactionReport {
+    /// combined) and leaves the index as it is; `searchOnly` then leaves out the termlist table,
+    /// which only updating needs (Xapian deletes and replaces documents through it): a copy to
+    /// search or serve, about a quarter smaller, that `termsearch index` refuses to update.
+    /// Without `output`, compacts each database into a new folder beside it and swaps it in
+    /// atomically (`renameat2(RENAME_EXCHANGE)`), holding the write lock throughout so no
+    /// indexing run can interleave; searches keep working on either version.
+    public static func compact(index path: String, output: String? = nil, searchOnly: Bool = false) throws -> CompactionReport {
         let start = Date()
         guard FileManager.default.fileExists(atPath: path) else { throw TermsearchError.indexMissing(path: path) }
         let shards = IndexLayout.shardPaths(of: path) ?? [path]
@@ -47,6 +50,13 @@ public enum IndexCompaction {
                 throw TermsearchError.library(context: "compacting \(path)", message: "\(output) already exists")
             }
             try run("compacting \(path) into") { try Database(path: path).compact(to: output) }
+            if searchOnly {
+                do {
+                    try FileManager.default.removeItem(atPath: (output as NSString).appendingPathComponent(termlistTable))
+                } catch {
+                    throw TermsearchError.library(context: "leaving the termlist table out of \(output)", message: error.localizedDescription)
+                }
+            }
             report.bytesAfter = diskUsage(output)
         } else {
             for (i, shard) in shards.enumerated() {
@@ -61,6 +71,18 @@ public enum IndexCompaction {
         }
         report.seconds = Date().timeIntervalSince(start)
         return report
+    }
+
+    /// The file of a glass database's termlist table.
+    static let termlistTable = "termlist.glass"
+
+    /// Why an index compacted with `searchOnly` cannot be written to.
+    static let searchOnlyReason = "it is a search-only copy (compacted with --search-only, without the termlist table that updates need); index into the original index, or build a new one"
+
+    /// Whether `path` holds a search-only copy: a glass database without its termlist table.
+    public static func isSearchOnly(_ path: String) -> Bool {
+        IndexLayout.isSingleDatabase(path)
+            && !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(termlistTable))
     }
 
     private static func run(_ context: String, _ body: () throws -> Void) throws {

@@ -6,14 +6,19 @@ import Foundation
 /// `Z` stemmed, `X…` for termsearch's own fields).
 public enum IndexSchema {
     /// Bumped when the index layout changes; an index of another version must be rebuilt.
-    /// 3: compact clause data instead of JSON; four value slots instead of eight.
-    public static let version = 5
+    /// 3: compact clause data instead of JSON; four value slots instead of eight. 6: document
+    /// fields stored once per document (on its first clause, `documentRecord`), title and
+    /// supplier words no longer indexed on every clause.
+    public static let version = 6
 
     // Boolean (filter) prefixes.
     /// Unique id of a clause: `Q` + clause id.
     public static let uniqueID = "Q"
     /// The document a clause belongs to: `XDOC` + document id.
     public static let document = "XDOC"
+    /// The one clause of a document whose data holds the document's fields (path, supplier, title,
+    /// version, kind): `XR` + document id.
+    public static let documentRecord = "XR"
     /// Supplier, as a lowercase slug: `XS` + slug.
     public static let supplier = "XS"
     /// Language code: `L` + "nl"/"en".
@@ -30,12 +35,9 @@ public enum IndexSchema {
     public static let clause = "XC"
 
     // Free-text prefixes.
-    /// Words of the document title.
-    public static let title = "S"
-    /// Words of the clause's and its article's headings.
+    /// Words of the clause's and its article's headings. (The title and supplier name, `S` and `XP`
+    /// before schema 6, are matched per document: `DocumentFieldSearch`.)
     public static let heading = "XH"
-    /// Words of the supplier's name.
-    public static let supplierText = "XP"
 
     // Value slots (three: each slot a clause fills costs the writer about 3 % of its time).
     /// The clause's document as a `DocumentValue`: its id, supplier, kind and version date in one

@@ -33,6 +33,9 @@ public final class IndexWriter {
         } catch {
             throw TermsearchError.library(context: "creating \(path)", message: error.localizedDescription)
         }
+        if IndexCompaction.isSearchOnly(path) {
+            throw TermsearchError.indexUnusable(path: path, reason: IndexCompaction.searchOnlyReason)
+        }
         do {
             database = try WritableDatabase(path: path, mode: .createOrOpen)
         } catch let error as XapianError {

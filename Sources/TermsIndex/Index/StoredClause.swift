@@ -26,51 +26,89 @@ public struct StoredClause: Codable, Sendable, Equatable {
     /// Position of the clause in its document (0-based), for showing its neighbours.
     public var ordinal: Int
 
+    /// The fields every clause of a document shares, which the index stores once per document.
+    public struct DocumentFields: Sendable, Equatable {
+        public var path: String
+        public var supplier: String
+        public var title: String
+        public var versionDate: String?
+        public var versionLabel: String?
+        public var kind: String?
+    }
+
+    /// This clause's document-level fields.
+    public var documentFields: DocumentFields {
+        DocumentFields(path: path, supplier: supplier, title: title, versionDate: versionDate, versionLabel: versionLabel, kind: kind)
+    }
+
+    /// The key of the clause within its document: its id without the document id and `#`.
+    var key: String {
+        let prefix = document + "#"
+        return id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id
+    }
+
     /// The Xapian document data of the clause. The fields in a fixed order, each written as its
     /// UTF-8 length in decimal, `:` and its bytes, or `-` when absent; the topics as their count and
-    /// then each topic; the text last. No keys and no escaping: it is written for every clause
-    /// indexed and read for every hit shown, and Xapian compresses less of it (schema 4 added page and piece;
-    /// schema 2 stored JSON).
-    func encoded() -> String {
+    /// then each topic; the text; then, `withDocumentFields` (the first clause of each document),
+    /// the document's path, supplier, title, version date and label and kind, which the other
+    /// clauses leave out (schema 6: they were on every clause, 4 % of the index). No keys and no
+    /// escaping: it is written for every clause indexed and read for every hit shown.
+    func encoded(withDocumentFields: Bool) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count + path.utf8.count + title.utf8.count + 128)
+        out.reserveCapacity(text.utf8.count + (withDocumentFields ? path.utf8.count + title.utf8.count : 0) + 96)
         func field(_ value: String?) {
             guard let value else { out += "-"; return }
             out += String(value.utf8.count)
             out += ":"
             out += value
         }
-        for value in [id, document, path, supplier, title, language.rawValue, versionDate, versionLabel, kind,
-                      part, article, articleHeading, clause, heading, page.map(String.init), piece.map(String.init),
-                      String(ordinal), String(topics.count)] {
+        for value in [document, key, language.rawValue, part, article, articleHeading, clause, heading,
+                      page.map(String.init), piece.map(String.init), String(ordinal), String(topics.count)] {
             field(value)
         }
         for topic in topics { field(topic) }
         field(text)
+        if withDocumentFields {
+            for value in [path, supplier, title, versionDate, versionLabel, kind] { field(value) }
+        }
         return out
     }
 
-    /// The clause id of document data written by `encoded()` (its first field), without decoding
-    /// the rest; nil when the data is not a clause.
+    /// The clause id of document data written by `encoded(withDocumentFields:)` (its first two
+    /// fields), without decoding the rest; nil when the data is not a clause.
     static func id(in data: String) -> String? {
         var data = data
         return data.withUTF8 { bytes in
             var reader = FieldReader(bytes: bytes)
-            return reader.required()
+            guard let document = reader.required(), let key = reader.required() else { return nil }
+            return document + "#" + key
         }
     }
 
-    /// Decodes document data written by `encoded()`.
+    /// Decodes document data written by `encoded(withDocumentFields:)`; the document fields of a
+    /// clause that does not carry them come from `documentFields(documentID)`.
     /// Throws a DatabaseCorruptError when the stored data is not a clause (a damaged docdata
     /// table), so callers report a damaged index rather than a parse error.
-    static func decode(_ data: String) throws -> StoredClause {
+    static func decode(_ data: String, documentFields: (String) throws -> DocumentFields) throws -> StoredClause {
+        let (clause, own) = try decodeClauseFields(data)
+        var stored = clause
+        let fields = try own ?? documentFields(clause.document)
+        stored.path = fields.path
+        stored.supplier = fields.supplier
+        stored.title = fields.title
+        stored.versionDate = fields.versionDate
+        stored.versionLabel = fields.versionLabel
+        stored.kind = fields.kind
+        return stored
+    }
+
+    /// The clause's own fields (its document fields empty) and the document fields it carries.
+    private static func decodeClauseFields(_ data: String) throws -> (StoredClause, DocumentFields?) {
         var data = data
-        let clause = data.withUTF8 { bytes -> StoredClause? in
+        let decoded = data.withUTF8 { bytes -> (StoredClause, DocumentFields?)? in
             var reader = FieldReader(bytes: bytes)
-            guard let id = reader.required(), let document = reader.required(), let path = reader.required(),
-                  let supplier = reader.required(), let title = reader.required(),
+            guard let document = reader.required(), let key = reader.required(),
                   let language = reader.required().flatMap(Language.init(rawValue:)),
-                  let versionDate = reader.optional(), let versionLabel = reader.optional(), let kind = reader.optional(),
                   let part = reader.optional(), let article = reader.optional(), let articleHeading = reader.optional(),
                   let clause = reader.required(), let heading = reader.optional(),
                   let page = reader.optional(), let piece = reader.optional(),
@@ -82,18 +120,65 @@ public struct StoredClause: Codable, Sendable, Equatable {
                 guard let topic = reader.required() else { return nil }
                 topics.append(topic)
             }
-            guard let text = reader.required(), reader.atEnd else { return nil }
-            return StoredClause(id: id, document: document, path: path, supplier: supplier, title: title,
-                                language: language, versionDate: versionDate, versionLabel: versionLabel, kind: kind,
-                                part: part, article: article, articleHeading: articleHeading, clause: clause,
-                                heading: heading, page: page.flatMap { Int($0) }, piece: piece.flatMap { Int($0) },
-                                topics: topics, text: text, ordinal: ordinal)
+            guard let text = reader.required() else { return nil }
+            var fields: StoredClause.DocumentFields?
+            if !reader.atEnd {
+                guard let path = reader.required(), let supplier = reader.required(), let title = reader.required(),
+                      let versionDate = reader.optional(), let versionLabel = reader.optional(), let kind = reader.optional(),
+                      reader.atEnd
+                else { return nil }
+                fields = DocumentFields(path: path, supplier: supplier, title: title, versionDate: versionDate,
+                                        versionLabel: versionLabel, kind: kind)
+            }
+            let stored = StoredClause(id: document + "#" + key, document: document, path: "", supplier: "", title: "",
+                                      language: language, versionDate: nil, versionLabel: nil, kind: nil,
+                                      part: part, article: article, articleHeading: articleHeading, clause: clause,
+                                      heading: heading, page: page.flatMap { Int($0) }, piece: piece.flatMap { Int($0) },
+                                      topics: topics, text: text, ordinal: ordinal)
+            return (stored, fields)
         }
-        guard let clause else {
+        guard let decoded else {
             throw XapianError(kind: .corrupt, type: "DatabaseCorruptError",
                               message: "a stored clause cannot be decoded (the docdata table is damaged)")
         }
-        return clause
+        return decoded
+    }
+}
+
+/// The document fields of clauses that do not carry them, read from the first clause of their
+/// document (the one with the `IndexSchema.documentRecord` term) once per document. Meant for one
+/// operation on one database state (a search, an outline), so it never outlives a reopen.
+final class DocumentRecords {
+    private let database: Database
+    private var cache: [String: StoredClause.DocumentFields] = [:]
+
+    init(_ database: Database) { self.database = database }
+
+    /// The document fields of `document`; a corrupt-index error when the index has no record of it.
+    func fields(of document: String) throws -> StoredClause.DocumentFields {
+        if let known = cache[document] { return known }
+        let term = IndexSchema.booleanTerm(IndexSchema.documentRecord, document)
+        guard let docid = try database.postings(term).first,
+              let fields = try StoredClause.record(in: try database.document(docid).data)?.fields else {
+            throw XapianError(kind: .corrupt, type: "DatabaseCorruptError",
+                              message: "the first clause of document \(document), which holds its supplier, title and version, is missing")
+        }
+        cache[document] = fields
+        return fields
+    }
+
+    /// Decodes the data of a clause of this database, its document fields filled in.
+    func clause(_ data: String) throws -> StoredClause {
+        try StoredClause.decode(data) { try fields(of: $0) }
+    }
+}
+
+extension StoredClause {
+    /// The document id and the document fields a record clause's data carries; nil when it
+    /// carries none.
+    static func record(in data: String) throws -> (document: String, fields: DocumentFields)? {
+        let (clause, fields) = try decodeClauseFields(data)
+        return fields.map { (clause.document, $0) }
     }
 }
 
@@ -122,7 +207,7 @@ extension StoredClause {
     }
 }
 
-/// Reads the fields of `StoredClause.encoded()`: `length:bytes` or `-`.
+/// Reads the fields of `StoredClause.encoded(withDocumentFields:)`: `length:bytes` or `-`.
 private struct FieldReader {
     let bytes: UnsafeBufferPointer<UInt8>
     var offset = 0

@@ -131,7 +131,9 @@ extension TermsSearcher {
     @discardableResult
     public func refresh() throws -> Bool {
         do {
-            return try database.reopen()
+            let changed = try database.reopen()
+            if changed { documentFieldSearch.invalidate() }
+            return changed
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: paths[0], doing: "reopening the index")
         }

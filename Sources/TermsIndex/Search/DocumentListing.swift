@@ -96,8 +96,9 @@ extension TermsSearcher {
     }
 
     private func outlineUnchecked(document id: String) throws -> [StoredClause] {
-        try database.postings(IndexSchema.booleanTerm(IndexSchema.document, id))
-            .map { try StoredClause.decode(try database.document($0).data) }
+        let records = DocumentRecords(database)
+        return try database.postings(IndexSchema.booleanTerm(IndexSchema.document, id))
+            .map { try records.clause(try database.document($0).data) }
             .sorted { $0.ordinal < $1.ordinal }
     }
 

@@ -98,7 +98,8 @@ extension TermsSearcher {
                 enquire.setQuery(Query(.and, [Query(term: IndexSchema.booleanTerm(IndexSchema.document, target.document)),
                                               Query(term: IndexSchema.booleanTerm(IndexSchema.article, article))]))
                 let mset = try enquire.mset(first: 0, maxItems: try database.documentCount)
-                return try mset.map { try StoredClause.decode(try $0.document().data) }
+                let records = DocumentRecords(database)
+                return try mset.map { try records.clause(try $0.document().data) }
                     .filter { $0.part == target.part && $0.article == article }
                     .sorted { $0.ordinal < $1.ordinal }
             }

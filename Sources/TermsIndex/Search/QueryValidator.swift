@@ -82,9 +82,16 @@ public enum QueryValidator {
         // "foo:bar" with a field termsearch does not have would silently search for the words.
         for token in tokens {
             if let field = unknownField(token) {
-                let known = (TermsSearcher.textFields.map(\.field) + TermsSearcher.filterFields.map(\.field))
+                let known = (TermsSearcher.textFields.map(\.field) + TermsSearcher.documentFields + TermsSearcher.filterFields.map(\.field))
                     .map { "\($0):" }.joined(separator: ", ")
                 throw fail("unknown field '\(field):'; the fields are \(known)")
+            }
+        }
+        // A document field takes one value: Xapian would read `title:(a b)` as `title:(a` and `b)`.
+        for (token, next) in zip(tokens, tokens.dropFirst()) where next == "(" {
+            let name = token.drop(while: { $0 == "+" || $0 == "-" })
+            if let field = TermsSearcher.documentFields.first(where: { name == $0 + ":" }) {
+                throw fail("'\(field):' takes a word or a quoted phrase, not brackets: write \(field):a OR \(field):b")
             }
         }
     }
@@ -107,7 +114,8 @@ public enum QueryValidator {
         let value = t[t.index(after: colon)...]
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }),
               let next = value.first, next.isLetter || next.isNumber || next == "\"" || next == "(" else { return nil }
-        let known = TermsSearcher.textFields.contains { $0.field == name } || TermsSearcher.filterFields.contains { $0.field == name }
+        let known = TermsSearcher.textFields.contains { $0.field == name } || TermsSearcher.documentFields.contains(String(name))
+            || TermsSearcher.filterFields.contains { $0.field == name }
         return known ? nil : String(name)
     }
 

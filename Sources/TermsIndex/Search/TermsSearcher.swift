@@ -9,6 +9,8 @@ public final class TermsSearcher {
     public let paths: [String]
     let database: Database
     private let languages: [LanguageSearch]
+    /// The `title:` and `supplier:` fields, matched per document.
+    let documentFieldSearch: DocumentFieldSearch
     /// The matching features in effect: those asked for, less the index-time ones the index was
     /// not built with.
     public let features: MatchingFeatures
@@ -30,9 +32,10 @@ public final class TermsSearcher {
     }
 
     /// Field names of the query language and the prefixes they search.
-    public static let textFields: [(field: String, prefix: String)] = [
-        ("title", IndexSchema.title), ("heading", IndexSchema.heading), ("supplier", IndexSchema.supplierText),
-    ]
+    public static let textFields: [(field: String, prefix: String)] = [("heading", IndexSchema.heading)]
+    /// Field names matched against each document's title and supplier name (`DocumentFieldSearch`):
+    /// a word, a quoted phrase or a hyphenated name, each a filter of documents.
+    public static let documentFields: [String] = DocumentFieldSearch.Field.allCases.map(\.rawValue)
     /// Field names that filter exactly (`article:14`, `lang:en`).
     public static let filterFields: [(field: String, prefix: String)] = [
         ("article", IndexSchema.article), ("clause", IndexSchema.clause), ("topic", IndexSchema.topic),
@@ -67,17 +70,21 @@ public final class TermsSearcher {
             }
             let indexFeatures = try IndexWriter.features(of: database)
             self.features = features.subtracting(MatchingFeatures.indexTime.subtracting(indexFeatures))
-            var languages: [LanguageSearch] = []
-            for language in Language.allCases {
-                let name = try database.metadata(IndexSchema.stemmerKey(language))
-                let stemmer = try Stem(language: name.isEmpty ? language.defaultStemmerName : name)
-                let stopper = Stopper(words: Stopwords.words(for: language))
-                languages.append(LanguageSearch(language: language, stemmer: stemmer,
-                                                parser: TermsSearcher.makeParser(stemmer: stemmer, stopper: stopper, database: database,
-                                                                                 stemming: self.features.contains(.stemming)),
-                                                stopper: stopper))
+            let opened = database
+            let stemming = self.features.contains(.stemming)
+            let stemmers = try Language.allCases.map { language in
+                let name = try opened.metadata(IndexSchema.stemmerKey(language))
+                return try Stem(language: name.isEmpty ? language.defaultStemmerName : name)
             }
-            self.languages = languages
+            let documentFieldSearch = DocumentFieldSearch(database: opened, stemmers: stemmers)
+            self.documentFieldSearch = documentFieldSearch
+            languages = zip(Language.allCases, stemmers).map { language, stemmer in
+                let stopper = Stopper(words: Stopwords.words(for: language))
+                return LanguageSearch(language: language, stemmer: stemmer,
+                                      parser: TermsSearcher.makeParser(stemmer: stemmer, stopper: stopper, database: opened,
+                                                                       stemming: stemming, documentFields: documentFieldSearch),
+                                      stopper: stopper)
+            }
         } catch let error as XapianError {
             throw TermsearchError.from(error, index: paths[0], doing: "reading the index")
         }
@@ -93,7 +100,8 @@ public final class TermsSearcher {
         return (host.isEmpty ? "127.0.0.1" : host, port)
     }
 
-    private static func makeParser(stemmer: Stem, stopper: Stopper, database: Database, stemming: Bool) -> QueryParser {
+    private static func makeParser(stemmer: Stem, stopper: Stopper, database: Database, stemming: Bool,
+                                   documentFields: DocumentFieldSearch) -> QueryParser {
         let parser = QueryParser()
         parser.setStemmer(stemmer)
         parser.setStemmingStrategy(stemming ? .some : .none)
@@ -101,6 +109,9 @@ public final class TermsSearcher {
         parser.setDatabase(database)
         parser.defaultOperator = .and
         for (field, prefix) in textFields { parser.addPrefix(field, prefix) }
+        for field in DocumentFieldSearch.Field.allCases {
+            parser.addBooleanField(field.rawValue) { try documentFields.filter(field, $0) }
+        }
         for (field, prefix) in filterFields { parser.addBooleanPrefix(field, prefix) }
         // `article:14.1` also finds the clause labelled 14.1 (same group: ORed).
         parser.addBooleanPrefix("article", IndexSchema.clause)
@@ -275,6 +286,7 @@ public final class TermsSearcher {
             }
 
             var hits: [SearchHit] = []
+            let records = DocumentRecords(database)
             var total: Int?, totalIsExact = facets != nil
             var tierCounts: [Int: Int] = [:]  // tier → its number of matches, for the tiers that ran
             if request.perDocument {
@@ -293,7 +305,7 @@ public final class TermsSearcher {
                     }
                 }
                 for (index, (item, mset, kind)) in best.enumerated().dropFirst(request.offset).prefix(request.limit) {
-                    var hit = try self.hit(item, in: mset, rank: index + 1, match: kind)
+                    var hit = try self.hit(item, in: mset, rank: index + 1, match: kind, records: records)
                     hit.matchingClauses = documentCounts[hit.document] ?? 1
                     hits.append(hit)
                 }
@@ -316,12 +328,12 @@ public final class TermsSearcher {
                         mset = try enquire.mset(first: 0, maxItems: max(Self.rerankCandidates, first + wanted), checkAtLeast: checkAtLeast)
                         let page = try rerank(mset, by: boosted, first: first, maxItems: wanted)
                         for item in page {
-                            hits.append(try self.hit(item, in: page, rank: rankBase + item.rank + 1, match: tier.kind))
+                            hits.append(try self.hit(item, in: page, rank: rankBase + item.rank + 1, match: tier.kind, records: records))
                         }
                     } else {
                         mset = try enquire.mset(first: first, maxItems: wanted, checkAtLeast: checkAtLeast)
                         for item in mset {
-                            hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind))
+                            hits.append(try self.hit(item, in: mset, rank: rankBase + item.rank + 1, match: tier.kind, records: records))
                         }
                     }
                     rankBase += mset.matchesEstimated
@@ -373,8 +385,8 @@ public final class TermsSearcher {
         }
     }
 
-    private func hit(_ item: MSetItem, in mset: MSet, rank: Int, match: MatchKind?) throws -> SearchHit {
-        let stored = try StoredClause.decode(try item.document().data)
+    private func hit(_ item: MSetItem, in mset: MSet, rank: Int, match: MatchKind?, records: DocumentRecords) throws -> SearchHit {
+        let stored = try records.clause(try item.document().data)
         let stemmer = languages.first { $0.language == stored.language }!.stemmer
         let snippet = mset.snippet(stored.text, length: 300, stemmer: stemmer,
                                    highlightStart: SearchHit.highlightStart, highlightEnd: SearchHit.highlightEnd)
@@ -417,10 +429,8 @@ public final class TermsSearcher {
                 if try database.termExists(slugTerm) {
                     alternatives.append(Query(term: slugTerm))
                 } else {
-                    let words = value.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-                    let known = try !words.isEmpty && words.allSatisfy { try database.termExists(IndexSchema.supplierText + $0) }
-                    try FilterCheck(database: database).checkSupplier(value, matched: known)
-                    alternatives.append(Query(.and, words.map { Query(term: IndexSchema.supplierText + $0) }))
+                    try FilterCheck(database: database).checkSupplier(value, matched: try documentFieldSearch.hasSupplier(matching: value))
+                    alternatives.append(try documentFieldSearch.filter(.supplier, value))
                 }
             }
             fields.append(alternatives.isEmpty ? .matchNothing : Query(.or, alternatives))
@@ -448,7 +458,7 @@ public final class TermsSearcher {
             guard let docid = try database.postings(IndexSchema.uniqueID + id).first else {
                 throw TermsearchError.clauseNotFound(id: id)
             }
-            return try StoredClause.decode(try database.document(docid).data)
+            return try DocumentRecords(database).clause(try database.document(docid).data)
         }
     }
 
@@ -501,6 +511,7 @@ public final class TermsSearcher {
             } catch let error as XapianError where error.kind == .modified && attempts < 5 {
                 attempts += 1
                 _ = try? database.reopen()
+                documentFieldSearch.invalidate()
             } catch let error as XapianError {
                 throw TermsearchError.from(error, index: paths[0], doing: "searching the index")
             }
