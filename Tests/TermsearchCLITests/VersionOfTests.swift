@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A manifest's `versionOf`: documents declared versions of each other are one version group
@@ -123,6 +124,21 @@ final class VersionOfTests: CLITestCase {
         let json = try termsearch(["index", "--index", "idx", "--format", "json", folder.path])
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((report["warnings"] as? [[String: Any]])?.count, 1, "warned again while the manifest is wrong")
+    }
+
+    func testDeclarationsAreReadFromAnIndexServedOverTCP() throws {
+        let folder = try makeFolder(manifest: """
+            "klant.txt": {"versionDate": "2025-04-23"},
+            "klanthulp.txt": {"versionDate": "2026-01-01", "versionOf": "klant.txt"}
+            """)
+        XCTAssertEqual(try termsearch(["index", "--index", "idx", folder.path]).status, 0)
+        let server = try XapianTCPServer(serving: workDirectory.appendingPathComponent("idx").path)
+        defer { server.stop() }
+        let search = try termsearch(["search", "--index", "tcp://127.0.0.1:\(server.port)", "platform klantcontact", "--format", "json", "--current"])
+        XCTAssertEqual(search.status, 0, search.stderr)
+        let found = Set(hits(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any] ?? [:])
+            .compactMap { $0["document"] as? String })
+        XCTAssertEqual(found, ["klanthulp"])
     }
 
     func testCorrectingTheManifestNeedsNoForce() throws {
