@@ -6,6 +6,14 @@ public struct FileFailure: Codable, Sendable, Equatable {
     public var reason: String
 }
 
+/// Something an indexing run noticed that did not stop a file from being indexed.
+public struct IndexingWarning: Codable, Sendable, Equatable {
+    /// The file the warning is about (a manifest for a bad `versionOf`).
+    public var path: String
+    /// What is wrong and what was done about it, on one line.
+    public var message: String
+}
+
 /// What an indexing run did.
 public struct IndexingReport: Codable, Sendable {
     /// Files indexed for the first time.

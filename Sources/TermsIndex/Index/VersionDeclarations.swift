@@ -1,13 +1,5 @@
 import Foundation
 
-/// Something an indexing run noticed that did not stop a file from being indexed.
-public struct IndexingWarning: Codable, Sendable, Equatable {
-    /// The file the warning is about (a manifest for a bad `versionOf`).
-    public var path: String
-    /// What is wrong and what was done about it, on one line.
-    public var message: String
-}
-
 /// The manifests' `versionOf` declarations of the files being indexed, resolved to document ids.
 ///
 /// A declaration names its target by file name relative to the manifest's folder (`"acme-2023.txt"`,
