@@ -28,17 +28,17 @@ struct DocumentsCommand: ParsableCommand {
     }
 
     static let csvHeader = ["status", "document", "supplier", "title", "version", "version_label", "kind", "languages",
-                            "clauses", "pages", "path", "reason", "version_group", "current"]
+                            "clauses", "pages", "path", "reason", "version_group", "current", "version_of"]
 
     static func csv(_ listing: DocumentListing) -> String {
         var out = ResultsCSV.row(csvHeader)
         for d in listing.documents {
             out += ResultsCSV.row(["indexed", d.document, d.supplier, d.title, d.version ?? "", d.versionLabel ?? "", d.kind ?? "",
                                    d.languages.joined(separator: " "), String(d.clauses), d.pages.map(String.init) ?? "", d.path, "",
-                                   d.versionGroup ?? "", d.current.map { String($0) } ?? ""])
+                                   d.versionGroup ?? "", d.current.map { String($0) } ?? "", d.versionOf ?? ""])
         }
         for f in listing.failed {
-            out += ResultsCSV.row(["failed", f.document, "", "", "", "", "", "", "0", "", f.path, f.reason, "", ""])
+            out += ResultsCSV.row(["failed", f.document, "", "", "", "", "", "", "0", "", f.path, f.reason, "", "", ""])
         }
         return out
     }
@@ -59,6 +59,7 @@ struct DocumentsCommand: ParsableCommand {
                 out += "  versions \(group): " + (d.current == true ? "current" : "superseded")
                     + (d.previousVersion.map { " (previous: \($0); termsearch diff \($0) \(d.document))" } ?? "") + "\n"
             }
+            if let target = d.versionOf { out += "  declared a version of \(target) (manifest versionOf)\n" }
         }
         let clauses = listing.documents.reduce(0) { $0 + $1.clauses }
         out += "\n\(listing.documents.count) document\(listing.documents.count == 1 ? "" : "s"), \(clauses) clauses"

@@ -9,7 +9,8 @@ struct IndexCommand: ParsableCommand {
         abstract: "Index files and folders of terms and conditions.",
         discussion: """
             Folders are walked recursively. A manifest.json beside the files may give each file's supplier, title, \
-            languages, version date and kind.
+            languages, version date and kind, and the document it is a later version of (versionOf: a file name \
+            relative to the manifest's folder, or a document id); a versionOf that names nothing is a warning.
             Incremental: files unchanged since the last run (same size and modification time, or same contents) are \
             skipped, changed files replaced, new files added, and documents of files gone from the folders being indexed \
             removed (--no-prune keeps them). A file that failed is remembered with its reason and tried again when it \
@@ -98,6 +99,9 @@ struct IndexCommand: ParsableCommand {
         for failure in report.failed {
             // One line per file, whatever its name holds (a newline in a file name is legal).
             printError("\(failure.path.escapingControlCharacters): \(failure.reason.escapingControlCharacters)")
+        }
+        for warning in report.warnings {
+            printError("warning: \(warning.path.escapingControlCharacters): \(warning.message.escapingControlCharacters)")
         }
         switch format {
         case .json:

@@ -17,6 +17,9 @@ final class DiffPageTests: ServerTestCase {
         try hostileText.replacingOccurrences(of: "alle leveringen van", with: "alle leveringen en diensten van")
             .write(to: terms.appendingPathComponent("xss-2024.txt"), atomically: true, encoding: .utf8)
         try hostileText.write(to: terms.appendingPathComponent("xss-2025.txt"), atomically: true, encoding: .utf8)
+        // Declared versions (manifest versionOf) of two differently named suppliers.
+        try original.write(to: terms.appendingPathComponent("verklaard-2025.txt"), atomically: true, encoding: .utf8)
+        try original.write(to: terms.appendingPathComponent("verklaard-2026.txt"), atomically: true, encoding: .utf8)
         let manifestURL = terms.appendingPathComponent("manifest.json")
         var manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
         var documents = manifest["documents"] as? [String: Any] ?? [:]
@@ -24,6 +27,8 @@ final class DiffPageTests: ServerTestCase {
         documents["versie-2026.txt"] = ["supplier": "Versieproef B.V.", "versionDate": "2026-01-01", "kind": "general-terms-b2b"]
         documents["xss-2024.txt"] = ["supplier": "XSS Versies", "versionDate": "2024-01-01", "kind": "general-terms"]
         documents["xss-2025.txt"] = ["supplier": "XSS Versies", "versionDate": "2025-01-01", "kind": "general-terms"]
+        documents["verklaard-2025.txt"] = ["supplier": "Verklaard Oud B.V.", "versionDate": "2025-04-23"]
+        documents["verklaard-2026.txt"] = ["supplier": "Verklaard Nieuw B.V.", "versionDate": "2026-01-01", "versionOf": "verklaard-2025.txt"]
         manifest["documents"] = documents
         try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
     }
@@ -106,6 +111,19 @@ final class DiffPageTests: ServerTestCase {
         _ = try getJSON("/api/compare?q=platform&as-of=2025&versions=all", status: 400)
         let page = try get("/compare?q=platform&versions=all").text
         XCTAssertTrue(page.contains("<option value=\"all\" selected>"), "the page keeps the choice")
+    }
+
+    func testDeclaredVersionsOfAnotherSupplierCountOnlyTheCurrentOne() throws {
+        func matching(_ supplier: String, _ query: String) throws -> Int {
+            let table = try XCTUnwrap(getJSON("/api/compare?q=\(q("\"een platform\""))" + query) as? [String: Any])
+            let row = (table["suppliers"] as? [[String: Any]])?.first { $0["supplier"] as? String == supplier }
+            return ((row?["cells"] as? [[String: Any]])?.first?["matchingClauses"] as? Int) ?? 0
+        }
+        XCTAssertGreaterThan(try matching("Verklaard Nieuw B.V.", ""), 0)
+        XCTAssertEqual(try matching("Verklaard Oud B.V.", ""), 0, "the declared older version is superseded")
+        XCTAssertGreaterThan(try matching("Verklaard Oud B.V.", "&versions=all"), 0)
+        XCTAssertGreaterThan(try matching("Verklaard Oud B.V.", "&as-of=2025-06"), 0)
+        XCTAssertTrue(try get("/documents").text.contains("href=\"/diff?old=verklaard-2025&amp;new=verklaard-2026\""))
     }
 
     func testBrowserShowsTheHighlightedChange() throws {

@@ -6,6 +6,14 @@ public struct FileFailure: Codable, Sendable, Equatable {
     public var reason: String
 }
 
+/// Something an indexing run noticed that did not stop a file from being indexed.
+public struct IndexingWarning: Codable, Sendable, Equatable {
+    /// The file the warning is about (a manifest for a bad `versionOf`).
+    public var path: String
+    /// What is wrong and what was done about it, on one line.
+    public var message: String
+}
+
 /// What an indexing run did.
 public struct IndexingReport: Codable, Sendable {
     /// Files indexed for the first time.
@@ -20,6 +28,8 @@ public struct IndexingReport: Codable, Sendable {
     public var failed: [FileFailure] = []
     /// Files that are not documents (images, archives, …): skipped, not failed.
     public var skipped: [FileFailure] = []
+    /// What was indexed anyway but should be looked at: manifest `versionOf` entries that name no document.
+    public var warnings: [IndexingWarning] = []
     /// Clauses written.
     public var clauses = 0
     /// Bytes of input read.
@@ -146,9 +156,13 @@ public final class CorpusIndexer {
             for writer in writers { try? writer.close() }
             throw TermsearchError.indexLocked(path: indexPath)
         }
+        let manifests = ManifestCache()
+        let declarations: VersionDeclarations
         do {
-            var identity = DocumentIdentity(records: try writers.flatMap { try $0.fileRecords() })
+            let records = try writers.flatMap { try $0.fileRecords() }
+            var identity = DocumentIdentity(records: records)
             identity.assign(&listing)
+            declarations = VersionDeclarations(listing: listing, records: records, manifests: manifests, prune: options.prune)
         } catch {
             for writer in writers { try? writer.close() }
             throw error
@@ -157,7 +171,6 @@ public final class CorpusIndexer {
         let progress = ProgressCounter(total: listing.entries.count, bytes: listing.totalBytes, start: start, sink: onProgress)
         let jobs = WorkQueue<IngestJob>()
         let workerGroup = DispatchGroup()
-        let manifests = ManifestCache()
         // Every shard is created with the same settings; each worker builds Xapian documents with its own preparer.
         let settings = writers[0].settings
         for _ in 0..<max(1, options.workers) {
@@ -193,8 +206,8 @@ public final class CorpusIndexer {
         shardOptions.batchBytes = max(1 << 20, options.batchBytes / writers.count)
         shardOptions.batchFiles = max(1, options.batchFiles / writers.count)
         let runs = writers.indices.map { shard in
-            ShardRun(shard: shard, writer: writers[shard], listing: listing, entries: assigned[shard], options: shardOptions,
-                     control: control, jobs: jobs, progress: progress, onCommit: onCommit)
+            ShardRun(shard: shard, writer: writers[shard], listing: listing, entries: assigned[shard], versionOf: declarations.targets,
+                     options: shardOptions, control: control, jobs: jobs, progress: progress, onCommit: onCommit)
         }
         if runs.count == 1 {
             runs[0].run()
@@ -221,6 +234,7 @@ public final class CorpusIndexer {
         report.failed = listing.missing.map { FileFailure(path: $0, reason: "no such file or directory") }
             + (report.failed + listing.unreadable).sorted { $0.path < $1.path }
         report.skipped = listing.skipped
+        report.warnings = declarations.warnings
         report.interrupted = control.isCancelled
         report.seconds = Date().timeIntervalSince(start)
         progress.finish()
@@ -356,6 +370,8 @@ final class ShardRun: @unchecked Sendable {
     let writer: IndexWriter
     let listing: SourceListing
     let entries: [Int]
+    /// The declared `versionOf` target of each document that has one, for its file record.
+    let versionOf: [String: String]
     let options: IndexingOptions
     let control: IndexingControl
     let jobs: WorkQueue<IngestJob>
@@ -371,10 +387,10 @@ final class ShardRun: @unchecked Sendable {
     private var batchFiles = 0
     private var batchBytes = 0
 
-    init(shard: Int, writer: IndexWriter, listing: SourceListing, entries: [Int], options: IndexingOptions,
-         control: IndexingControl, jobs: WorkQueue<IngestJob>, progress: ProgressCounter,
+    init(shard: Int, writer: IndexWriter, listing: SourceListing, entries: [Int], versionOf: [String: String],
+         options: IndexingOptions, control: IndexingControl, jobs: WorkQueue<IngestJob>, progress: ProgressCounter,
          onCommit: (@Sendable (Int, Int) -> Void)?) {
-        self.shard = shard; self.writer = writer; self.listing = listing; self.entries = entries
+        self.shard = shard; self.writer = writer; self.listing = listing; self.entries = entries; self.versionOf = versionOf
         self.options = options; self.control = control; self.jobs = jobs; self.progress = progress
         self.onCommit = onCommit
     }
@@ -424,6 +440,14 @@ final class ShardRun: @unchecked Sendable {
         if let record, !options.force, record.path == entry.path, record.size == entry.size, record.mtime == entry.mtime {
             if record.status == .indexed {
                 report.unchanged += 1
+                // A versionOf added to or taken from the manifest needs no re-reading of the file.
+                if record.versionOf != versionOf[entry.documentID] {
+                    var declared = record
+                    declared.versionOf = versionOf[entry.documentID]
+                    try openBatch()
+                    try writer.setFileRecord(declared)
+                    batchFiles += 1
+                }
                 progress.done(entry)
                 return nil
             }
@@ -452,6 +476,7 @@ final class ShardRun: @unchecked Sendable {
             if record.status == .indexed { report.unchanged += 1 } else { report.failedEarlier += 1 }
             record.size = entry.size
             record.mtime = entry.mtime
+            record.versionOf = versionOf[entry.documentID]
             try openBatch()
             try writer.setFileRecord(record)
         case .document(let prepared):
@@ -459,7 +484,8 @@ final class ShardRun: @unchecked Sendable {
             let clauses = try writer.write(prepared, replacing: result.record != nil)
             written.append(prepared)
             try writer.setFileRecord(FileRecord(document: entry.documentID, path: entry.path, size: entry.size,
-                                                mtime: entry.mtime, hash: result.hash, clauses: clauses, status: .indexed))
+                                                mtime: entry.mtime, hash: result.hash, clauses: clauses, status: .indexed,
+                                                versionOf: versionOf[entry.documentID]))
             if result.record?.status == .indexed { report.updated += 1 } else { report.added += 1 }
             report.clauses += clauses
             report.bytes += Int(entry.size)

@@ -27,9 +27,13 @@ public struct FileRecord: Codable, Sendable, Equatable {
     public var status: Status
     /// Why the file failed.
     public var reason: String?
+    /// The document id this one is declared a later version of (the manifest's `versionOf`,
+    /// resolved when indexing); nil when undeclared. Records written before the field existed lack it
+    /// and decode with nil.
+    public var versionOf: String?
 
     public init(document: String, path: String, size: Int64, mtime: Int64, hash: String, clauses: Int,
-                status: Status, reason: String? = nil) {
+                status: Status, reason: String? = nil, versionOf: String? = nil) {
         self.document = document
         self.path = path
         self.size = size
@@ -38,6 +42,7 @@ public struct FileRecord: Codable, Sendable, Equatable {
         self.clauses = clauses
         self.status = status
         self.reason = reason
+        self.versionOf = versionOf
     }
 
     private static let encoder: JSONEncoder = {

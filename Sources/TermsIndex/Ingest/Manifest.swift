@@ -7,7 +7,9 @@ import Foundation
 ///     { "supplier": "Klantassistent", "title": "Algemene voorwaarden", "languages": ["nl"],
 ///       "versionDate": "2025-04-23", "version": "1.4", "kind": "general-terms-b2b" } } }
 /// ```
-/// Every field is optional; what the manifest leaves out is extracted from the text.
+/// Every field is optional; what the manifest leaves out is extracted from the text. `versionOf`
+/// says the file is a later version of another document of the corpus, even when supplier or kind
+/// differ (`VersionGroups`); it is resolved to a document id when indexing (`VersionDeclarations`).
 public struct Manifest: Codable, Sendable {
     /// One document's entry; each field overrides what extraction finds.
     public struct Entry: Codable, Sendable {
@@ -17,6 +19,10 @@ public struct Manifest: Codable, Sendable {
         public var versionDate: String?
         public var version: String?
         public var kind: String?
+        /// The document this one is a later version of: a file name relative to the manifest's
+        /// folder (`"acme-2023.pdf"`, `"../2023/acme.pdf"`) or a document id of the index
+        /// (`"2023/acme"`); a name that is both means the file.
+        public var versionOf: String?
     }
 
     /// Entries by file name.

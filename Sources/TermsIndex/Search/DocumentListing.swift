@@ -22,8 +22,10 @@ public struct IndexedDocument: Codable, Sendable, Equatable {
     public var clauses: Int
     /// The last page any clause starts on, for PDFs.
     public var pages: Int?
+    /// The document this one is declared a later version of (the manifest's `versionOf`), if any.
+    public var versionOf: String? = nil
     /// The versions this document is one of ("matteman/general-terms-b2b/nl"): the same supplier, kind and
-    /// language with another version date. Nil for a document with no other version.
+    /// language with another version date, or linked by `versionOf`. Nil for a document with no other version.
     public var versionGroup: String? = nil
     /// Whether this is the latest version of its group (nil when it has no group).
     public var current: Bool? = nil
@@ -35,7 +37,7 @@ extension IndexedDocument {
     /// What version grouping needs of the document.
     public var versionMember: VersionGroups.Member {
         VersionGroups.Member(document: document, supplier: supplier, kind: kind, language: languages.first,
-                             versionDate: version, versionLabel: versionLabel)
+                             versionDate: version, versionLabel: versionLabel, versionOf: versionOf)
     }
 }
 
@@ -58,6 +60,9 @@ extension TermsSearcher {
     /// The documents of the index with the metadata ingestion gave them, and the files that failed.
     public func documents() throws -> DocumentListing {
         try withReopenOnModification {
+            let records = try fileRecords()
+            var declared: [String: String] = [:]
+            for record in try records + remoteFileRecords() where record.status == .indexed { declared[record.document] = record.versionOf }
             var ids: [String] = []
             try database.allTerms(prefix: IndexSchema.document) { term, _ in ids.append(String(term.dropFirst(IndexSchema.document.count))) }
             var documents: [IndexedDocument] = []
@@ -70,7 +75,7 @@ extension TermsSearcher {
                     document: first.document, path: first.path, supplier: first.supplier, title: first.title,
                     version: first.versionDate, versionLabel: first.versionLabel, kind: first.kind,
                     languages: languageCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key),
-                    clauses: clauses.count, pages: clauses.compactMap(\.page).max()))
+                    clauses: clauses.count, pages: clauses.compactMap(\.page).max(), versionOf: declared[first.document]))
             }
             let placements = VersionGroups.placements(documents.map(\.versionMember))
             for k in documents.indices {
@@ -80,7 +85,7 @@ extension TermsSearcher {
                 documents[k].previousVersion = p.previous
             }
             documents.sort { ($0.supplier.lowercased(), $0.title, $0.document) < ($1.supplier.lowercased(), $1.title, $1.document) }
-            let failed = try fileRecords().filter { $0.status == .failed }
+            let failed = records.filter { $0.status == .failed }
                 .map { FailedFile(document: $0.document, path: $0.path, reason: $0.reason ?? "unknown") }
                 .sorted { $0.path < $1.path }
             return DocumentListing(documents: documents, failed: failed)
@@ -113,5 +118,11 @@ extension TermsSearcher {
             }
         }
         return records
+    }
+
+    /// The file records of the `tcp://` databases of the index, each read over a connection of its
+    /// own (a stub file's `remote` lines are not followed).
+    private func remoteFileRecords() throws -> [FileRecord] {
+        try paths.compactMap(Self.remoteAddress).flatMap { try FileRecord.all(in: Database(remoteHost: $0.host, port: $0.port)) }
     }
 }
