@@ -11,16 +11,23 @@ struct DiffCommand: ParsableCommand {
             lists them). Each clause is reported as unchanged, changed (with a word diff), renumbered, moved, split, \
             merged, added or removed, by article, with a summary per topic. Whitespace, line breaks, hyphenation \
             at line ends and punctuation never make a clause changed. Exit code 0 either way.
+
+            --every-version compares every document of the index with its previous version (the version groups of \
+            `termsearch documents`), in one run: a summary line per pair, or with --format json one comparison per \
+            line (JSON Lines, each as `diff --format json` prints it).
             """
     )
 
     @OptionGroup var indexOptions: IndexOptions
 
     @Argument(help: ArgumentHelp("The old version: a file or a document id.", valueName: "old"))
-    var old: String
+    var old: String?
 
     @Argument(help: ArgumentHelp("The new version: a file or a document id.", valueName: "new"))
-    var new: String
+    var new: String?
+
+    @Flag(name: .long, help: "Compare every document of the index with its previous version (no OLD and NEW).")
+    var everyVersion = false
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -28,7 +35,17 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Text output: list unchanged clauses too (json always lists every clause).")
     var all = false
 
+    func validate() throws {
+        if everyVersion {
+            guard old == nil, new == nil else { throw ValidationError("--every-version takes no OLD and NEW: it compares every version pair of the index") }
+        } else if old == nil || new == nil {
+            throw ValidationError("diff needs OLD and NEW (files or document ids), or --every-version")
+        }
+    }
+
     func run() throws {
+        if everyVersion { return try compareEveryVersion() }
+        guard let old, let new else { return }
         var searcher: TermsSearcher?
         func version(_ argument: String) throws -> (VersionComparison.Version, [VersionClause]) {
             var isFolder: ObjCBool = false
@@ -57,6 +74,30 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .json: print(try JSONOutput.encode(comparison))
         case .text: print(DiffText(comparison: comparison, colour: stdoutIsTerminal, all: all).render(), terminator: "")
+        }
+    }
+
+    /// Every document with a previous version, compared with it: one line each, in the order of
+    /// the document listing (by supplier).
+    private func compareEveryVersion() throws {
+        try reportingErrors {
+            let searcher = try TermsSearcher(paths: indexOptions.paths)
+            let pairs = try searcher.documents().documents.compactMap { document in
+                document.previousVersion.map { (old: $0, new: document.document) }
+            }
+            for pair in pairs {
+                let comparison = try searcher.compareVersions(old: pair.old, new: pair.new).comparison
+                switch format {
+                case .json: print(try JSONOutput.lines([comparison]), terminator: "")
+                case .text:
+                    let counts = comparison.summary.filter { $0.value > 0 && $0.key != "unchanged" }
+                        .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                        .map { "\($0.value) \($0.key)" }
+                    print("\(comparison.new.supplier): \(pair.old) (\(comparison.old.version ?? "undated")) → \(pair.new) (\(comparison.new.version ?? "undated")): "
+                          + (counts.isEmpty ? "no change" : counts.joined(separator: ", ")))
+                }
+            }
+            if format == .text { printError("\(pairs.count) version pairs compared") }
         }
     }
 }

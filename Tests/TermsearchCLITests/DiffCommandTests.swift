@@ -175,6 +175,20 @@ final class DiffCommandTests: CLITestCase {
         XCTAssertTrue(missing.stderr.contains("no-such-document"), missing.stderr)
     }
 
+        // Every version pair of the index in one run: the same comparison as the pair's own diff.
+        let every = try termsearch(["diff", "--index", "idx", "--every-version", "--format", "json"])
+        XCTAssertEqual(every.status, 0, every.stderr)
+        let lines = every.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, every.stdout)
+        let line = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        XCTAssertEqual(line["summary"] as? [String: Int], json["summary"] as? [String: Int])
+        XCTAssertEqual((line["new"] as? [String: Any])?["document"] as? String, "klant-2026")
+        let summary = try termsearch(["diff", "--index", "idx", "--every-version"])
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertTrue(summary.stdout.contains("klant-2025 (2025-04-23) → klant-2026 (2026-01-01): 1 changed"), summary.stdout)
+        XCTAssertNotEqual(try termsearch(["diff", "--index", "idx", "--every-version", "klant-2025", "klant-2026"]).status, 0)
+        XCTAssertNotEqual(try termsearch(["diff", "--index", "idx", "klant-2025"]).status, 0)
+
     /// The alignment measured against the truth file's constructed pairs (the real pairs live outside the repository).
     func testAlignmentOfConstructedPairsAgainstTruth() throws {
         let run = try termsearch(["eval-diff", CLITestCase.repositoryRoot.appendingPathComponent("Tests/Fixtures/versions/alignment.json").path,
