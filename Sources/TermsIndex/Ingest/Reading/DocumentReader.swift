@@ -127,7 +127,9 @@ public struct DocumentReader: Sendable {
             log.merge(decodeRepairs)
             let normalised = CharacterRepair.normaliseLineEndings(text, log: &log)
             let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
-            return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
+            let frontMatter = MarkdownExtractor.frontMatter(normalised.splitLines(omittingEmptySubsequences: false)).lines
+            let title = MarkdownExtractor.frontMatterValue("title", in: frontMatter) ?? firstHeading(blocks)
+            return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: title, asideLines: frontMatter)
         case .html, .jsx, .vue, .blade, .php:
             let (text, decodeRepairs) = TextDecoder.decode(data)
             try requireText(text, path: path)
