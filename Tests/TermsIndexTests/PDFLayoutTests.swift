@@ -60,6 +60,7 @@ final class PDFLayoutTests: XCTestCase {
             "3. Aansprakelijkheid", "Onze aansprakelijkheid is beperkt tot het factuurbedrag.",
         ], "table of contents, running footer and page numbers dropped; left column first; the margin label joined")
         XCTAssertEqual(blocks.map { $0.lines.first?.page }, [1, 1, 1, 1, 2, 2])
+        XCTAssertEqual(layout.read().runningLines, ["Voorwaarden ACME 2018"], "the running footer, once, for the metadata")
         XCTAssertEqual(blocks[0].kind, .heading(level: 2), "larger type than the body is a heading")
         XCTAssertEqual(blocks[1].kind, .paragraph)
     }

@@ -38,7 +38,7 @@ public struct DocumentIngester: Sendable {
         let folderAndFile = URL(fileURLWithPath: path).pathComponents.suffix(2).joined(separator: "/")
         let metadataText = ([String(fullText.prefix(20_000))] + extracted.asideLines).joined(separator: "\n")
         let found = MetadataExtractor.extract(text: metadataText, fileName: folderAndFile, title: extracted.title,
-                                              detectLanguages: false)
+                                              runningLines: extracted.runningLines, detectLanguages: false)
 
         let documentLanguage = entry?.languages?.first ?? found.languages.first
             ?? LanguageDetector.detect(String(fullText.prefix(20_000))) ?? .dutch

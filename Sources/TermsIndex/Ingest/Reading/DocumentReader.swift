@@ -158,14 +158,15 @@ public struct DocumentReader: Sendable {
             let layout = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
                 try PDFExtractor().layout(fileAt: file, limits: limits)
             }
-            let raw = layout.rawBlocks()
+            let (raw, runningLines) = layout.read()
             let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } }
             if textBytes > limits.maxTextBytes {
                 throw IngestError.tooMuchText(path: path, what: "pdftotext's output (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
             }
             if raw.allSatisfy({ $0.lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }) { throw IngestError.noText(path: path) }
             let blocks = repairer.repair(blocks: raw, log: &log)
-            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: layout.title, fileDate: layout.fileDate)
+            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: layout.title, fileDate: layout.fileDate,
+                                 runningLines: runningLines)
         case .docx:
             let (xml, numbering) = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
                 (try DocxExtractor().documentXML(fileAt: file, limits: limits), DocxExtractor().numbering(fileAt: file, limits: limits))

@@ -138,13 +138,17 @@ struct PDFLayout {
 
     /// The document as blocks ready for repair: hanging clause numbers joined to their text, page
     /// furniture and tables of contents dropped by position, headings found by font size.
-    func rawBlocks() -> [RawBlock] {
+    func rawBlocks() -> [RawBlock] { read().blocks }
+
+    /// `rawBlocks()` with the running headers and footers it dropped (each once), which may still
+    /// date the document ("Maart 2016" at the foot of every page).
+    func read() -> (blocks: [RawBlock], runningLines: [String]) {
         var pages = self.pages
         for p in pages.indices {
             pages[p].blocks = PDFLayout.readingOrder(PDFLayout.joinBaselines(pages[p].blocks, pageWidth: pages[p].width),
                                                      pageWidth: pages[p].width)
         }
-        PDFLayout.dropFurniture(&pages)
+        let runningLines = PDFLayout.dropFurniture(&pages)
         for p in pages.indices { pages[p].blocks = PDFLayout.dropTableOfContents(pages[p].blocks) }
         let headingLevels = PDFLayout.headingLevels(pages)
         let chapterStyles = PDFLayout.numberedHeadingStyles(pages, bodyHeight: headingLevels.body)
@@ -164,7 +168,7 @@ struct PDFLayout {
                 }
             }
         }
-        return out
+        return (out, runningLines)
     }
 
     // MARK: Hanging labels
@@ -299,9 +303,12 @@ struct PDFLayout {
     // MARK: Page furniture
 
     /// Drops lines in the top and bottom margins that repeat across pages (running headers and
-    /// footers, digits compared as '#') and page numbers there.
-    static func dropFurniture(_ pages: inout [Page]) {
-        guard pages.count >= 2 else { return }
+    /// footers, digits compared as '#') and page numbers there; returns the running lines, each once.
+    @discardableResult
+    static func dropFurniture(_ pages: inout [Page]) -> [String] {
+        guard pages.count >= 2 else { return [] }
+        var running: [String] = []
+        var seen = Set<String>()
         func inMargin(_ line: Line, _ page: Page) -> Bool {
             line.yMax < page.height * 0.09 || line.yMin > page.height * 0.88
         }
@@ -319,12 +326,16 @@ struct PDFLayout {
             for b in page.blocks.indices {
                 pages[p].blocks[b].lines.removeAll { line in
                     guard inMargin(line, page) else { return false }
-                    return PageFurniture.isPageNumber(line.text)
-                        || (pagesWithKey[PageFurniture.key(line.text)]?.count ?? 0) >= threshold
+                    if PageFurniture.isPageNumber(line.text) { return true }
+                    let key = PageFurniture.key(line.text)
+                    guard (pagesWithKey[key]?.count ?? 0) >= threshold else { return false }
+                    if seen.insert(key).inserted { running.append(line.text) }
+                    return true
                 }
             }
             pages[p].blocks.removeAll { $0.lines.isEmpty }
         }
+        return running
     }
 
     // MARK: Tables of contents
