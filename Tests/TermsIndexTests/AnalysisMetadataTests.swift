@@ -153,6 +153,19 @@ final class AnalysisMetadataTests: XCTestCase {
         XCTAssertNotEqual(MetadataExtractor.extract(text: text, fileName: "p.pdf").title?.first, "•")
     }
 
+    func testTradeNameWithBy() {
+        let text = """
+            Privacyverklaring
+            Studio Licht by Anna respecteert uw privacy.
+            Verantwoordelijke: Studio Licht by Anna, gevestigd te Voorbeeldstraat 1, Utrecht.
+            Website by Pixel Werk, gevestigd te Amersfoort.
+            Uw gegevens worden verzameld door Studio Licht by Anna.
+            """
+        XCTAssertEqual(MetadataExtractor.extract(text: text, fileName: "privacy.pdf").supplier, "Studio Licht by Anna")
+        XCTAssertEqual(MetadataExtractor.dropSentenceStart("Website by Pixel Werk"), "Pixel Werk")
+        XCTAssertEqual(MetadataExtractor.dropSentenceStart("Powered by Pixel Werk"), "Pixel Werk")
+    }
+
     func testVersionDateFromARunningFooter() {
         let text = "Voorwaarden Voorbeeld Verzekering\nArtikel 1 Begrippen\nDe verzekering loopt een jaar."
         func date(_ running: [String]) -> String? {
