@@ -21,6 +21,9 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only a one-line summary: clauses, size and ingestion time.")
     var summary = false
 
+    @Flag(name: .long, help: "Print the text blocks as read (heading, paragraph, list item; page), before they are cut into clauses.")
+    var blocks = false
+
     @Option(name: .long, help: ArgumentHelp("Refuse documents with more text than this (default 16).", valueName: "MB"))
     var maxTextMb: Int?
 
@@ -40,9 +43,26 @@ struct InspectCommand: ParsableCommand {
         }
         let ingested: IngestedDocument
         let start = Date()
+        var limits = ReadLimits.default
+        if let maxTextMb { limits.maxTextBytes = maxTextMb << 20; limits.maxFileBytes = max(limits.maxFileBytes, maxTextMb << 20) }
+        if blocks {
+            do {
+                for block in try DocumentReader(limits: limits).read(source.url).blocks {
+                    let kind: String
+                    switch block.kind {
+                    case .heading(let level): kind = "h\(level)"
+                    case .paragraph: kind = "p"
+                    case .listItem: kind = "li"
+                    }
+                    print("[\(kind)\(block.page.map { " p.\($0)" } ?? "")] " + block.text.replacingOccurrences(of: "\n", with: " ⏎ "))
+                }
+            } catch {
+                printError("\(file): \(error)")
+                throw ExitStatus.partialFailure
+            }
+            return
+        }
         do {
-            var limits = ReadLimits.default
-            if let maxTextMb { limits.maxTextBytes = maxTextMb << 20; limits.maxFileBytes = max(limits.maxFileBytes, maxTextMb << 20) }
             ingested = try DocumentIngester(limits: limits).ingest(source.url, id: source.documentID, entry: source.manifestEntry)
         } catch {
             printError("\(file): \(error)")

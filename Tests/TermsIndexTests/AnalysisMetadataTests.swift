@@ -153,6 +153,29 @@ final class AnalysisMetadataTests: XCTestCase {
         XCTAssertNotEqual(MetadataExtractor.extract(text: text, fileName: "p.pdf").title?.first, "•")
     }
 
+    func testTradeNameWithBy() {
+        let text = """
+            Privacyverklaring
+            Studio Licht by Anna respecteert uw privacy.
+            Verantwoordelijke: Studio Licht by Anna, gevestigd te Voorbeeldstraat 1, Utrecht.
+            Website by Pixel Werk, gevestigd te Amersfoort.
+            Uw gegevens worden verzameld door Studio Licht by Anna.
+            """
+        XCTAssertEqual(MetadataExtractor.extract(text: text, fileName: "privacy.pdf").supplier, "Studio Licht by Anna")
+        XCTAssertEqual(MetadataExtractor.dropSentenceStart("Website by Pixel Werk"), "Pixel Werk")
+        XCTAssertEqual(MetadataExtractor.dropSentenceStart("Powered by Pixel Werk"), "Pixel Werk")
+    }
+
+    func testVersionDateFromARunningFooter() {
+        let text = "Voorwaarden Voorbeeld Verzekering\nArtikel 1 Begrippen\nDe verzekering loopt een jaar."
+        func date(_ running: [String]) -> String? {
+            MetadataExtractor.extract(text: text, fileName: "voorbeeld.pdf", runningLines: running).versionDate
+        }
+        XCTAssertEqual(date(["Maart 2016"]), "2016-03", "the edition printed at the foot of every page")
+        XCTAssertNil(date(["Afgedrukt op 12-05-2023"]), "the date of this copy is no version")
+        XCTAssertNil(date(["Pagina 3"]))
+    }
+
     func testVersionDateForms() {
         XCTAssertEqual(versionDate("Voorwaarden\nVersie 01/08/2014\n"), "2014-08-01")
         XCTAssertEqual(versionDate("SumoStore heeft deze algemene voorwaarden gepubliceerd op 28-03-2014.\nDeze voorwaarden worden voor 01-06-2014 aangevuld."), "2014-03-28")

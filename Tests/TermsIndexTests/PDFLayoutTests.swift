@@ -60,6 +60,7 @@ final class PDFLayoutTests: XCTestCase {
             "3. Aansprakelijkheid", "Onze aansprakelijkheid is beperkt tot het factuurbedrag.",
         ], "table of contents, running footer and page numbers dropped; left column first; the margin label joined")
         XCTAssertEqual(blocks.map { $0.lines.first?.page }, [1, 1, 1, 1, 2, 2])
+        XCTAssertEqual(layout.read().runningLines, ["Voorwaarden ACME 2018"], "the running footer, once, for the metadata")
         XCTAssertEqual(blocks[0].kind, .heading(level: 2), "larger type than the body is a heading")
         XCTAssertEqual(blocks[1].kind, .paragraph)
     }
@@ -122,5 +123,72 @@ final class PDFLayoutTests: XCTestCase {
         XCTAssertEqual(pages.first, 1)
         XCTAssertGreaterThan(pages.last ?? 0, 1)
         XCTAssertEqual(pages, pages.sorted(), "blocks come in page order")
+    }
+
+    func testInvisibleGlyphsDoNotMakeBodyLinesTall() {
+        // Pages writes a zero-width space between words in a taller font: the line's box is its
+        // visible words', so the heading in larger type still stands out.
+        func spaced(_ words: [String], y: Double, height: Double) -> String {
+            var out = "", x = 40.0
+            for w in words {
+                out += "<word xMin=\"\(x)\" yMin=\"\(y)\" xMax=\"\(x + 30)\" yMax=\"\(y + height)\">\(w)</word>"
+                out += "<word xMin=\"\(x + 31)\" yMin=\"\(y - 3)\" xMax=\"\(x + 31)\" yMax=\"\(y + height + 6)\">\u{200B}</word>"
+                x += 34
+            }
+            return "<line xMin=\"40\" yMin=\"\(y - 3)\" xMax=\"\(x)\" yMax=\"\(y + height + 6)\">\(out)</line>"
+        }
+        let body = (0..<6).map { block(spaced(["De", "klant", "betaalt", "binnen", "dertig", "dagen."], y: 100 + Double($0) * 60, height: 10)) }
+        let layout = document("<page width=\"600\" height=\"800\"><flow>" + block(line("Klachten", x: 40, y: 60, height: 14))
+                              + body.joined() + "</flow></page>")
+        let blocks = layout.rawBlocks()
+        XCTAssertEqual(blocks.first?.kind, .heading(level: 2))
+        XCTAssertEqual(blocks.last.map { $0.lines.map(\.text) }, ["De klant betaalt binnen dertig dagen."])
+    }
+
+    func testBareChapterNumbersAndClickableContents() {
+        let layout = document(
+            // A contents page whose entries end in far page numbers or link arrows.
+            page(block(line("Inhoud", x: 40, y: 40, height: 13)),
+                 block(line("1", x: 40, y: 70, height: 12)), block(line("Wie is verzekerd?", x: 60, y: 70, height: 12)),
+                 block(line("3", x: 550, y: 70, height: 12)),
+                 block(line("2", x: 40, y: 90, height: 12)), block(line("Wat is verzekerd?", x: 60, y: 90, height: 12)),
+                 block(line("4", x: 550, y: 90, height: 12)),
+                 block(line("Begrippen", x: 40, y: 110, height: 12)), block(line("»", x: 500, y: 110, height: 12))),
+            // The chapter number stands apart from its title in the same type.
+            page(block(line("1", x: 40, y: 100, height: 13)), block(line("Wie is verzekerd?", x: 60, y: 100, height: 13)),
+                 block(line("U en uw gezin zijn verzekerd zolang u samenwoont.", x: 60, y: 120)),
+                 block(line("2", x: 40, y: 140, height: 13)), block(line("Wat is verzekerd?", x: 60, y: 140, height: 13)),
+                 block(line("Uw inboedel in uw woning en daarbuiten, tot het bedrag op uw polis.", x: 60, y: 160)),
+                 // Below a text's last line, far from any title: a number of its own.
+                 block(line("3", x: 300, y: 400))))
+        XCTAssertEqual(texts(layout.rawBlocks()), [
+            "1 Wie is verzekerd?", "U en uw gezin zijn verzekerd zolang u samenwoont.",
+            "2 Wat is verzekerd?", "Uw inboedel in uw woning en daarbuiten, tot het bedrag op uw polis.", "3",
+        ])
+    }
+
+    func testUnnumberedChapterInTheStyleOfTheNumberedOnes() {
+        let text = "Deze tekst staat in de gewone letter van het document en loopt door over de regel."
+        let layout = document(page(
+            block(line("1 Wie is verzekerd?", x: 40, y: 60, height: 11.5)), block(line(text, x: 60, y: 80)),
+            block(line("Wat hoort er niet bij?", x: 60, y: 100, height: 11.5)), block(line(text, x: 60, y: 120)),
+            block(line("2 Wat is verzekerd?", x: 40, y: 140, height: 11.5)), block(line(text, x: 60, y: 160)),
+            block(line("Begrippenlijst", x: 40, y: 180, height: 11.5)), block(line(text, x: 60, y: 200)),
+            block(line(text, x: 60, y: 220)), block(line(text, x: 60, y: 240))))
+        let blocks = layout.rawBlocks()
+        XCTAssertEqual(blocks.first { $0.lines.first?.text == "Begrippenlijst" }?.kind, .heading(level: 2),
+                       "at the numbers' margin, in their type: an unnumbered chapter")
+        XCTAssertEqual(blocks.first { $0.lines.first?.text == "Wat hoort er niet bij?" }?.kind, .paragraph,
+                       "indented to the titles' text: a heading inside the chapter, left as text")
+    }
+
+    func testTitleInTheBodysTypeHeadsTheText() {
+        let paragraph = block(line("Deze voorwaarden gelden voor elke opdracht die wij aannemen.", x: 40, y: 80),
+                              line("Afwijkingen gelden alleen als wij ze schriftelijk bevestigen.", x: 40, y: 92))
+        XCTAssertEqual(document(page(block(line("Algemene voorwaarden", x: 40, y: 60)), paragraph)).rawBlocks().first?.kind,
+                       .heading(level: 1))
+        for notATitle in ["Versie: maart 2020", "De klant betaalt.", "Algemene voorwaarden 2020"] {
+            XCTAssertEqual(document(page(block(line(notATitle, x: 40, y: 60)), paragraph)).rawBlocks().first?.kind, .paragraph, notATitle)
+        }
     }
 }

@@ -322,6 +322,36 @@ final class ReadingTests: XCTestCase {
         XCTAssertEqual(keys, ["1", "1.1", "1.2", "3.1", "3.2", "3.2.1", "3.2.2", "3.2.2.1", "3.2.2.2", "3.3"])
     }
 
+    func testMarkdownFrontMatterAndBoldRunInHeadings() throws {
+        let markdown = """
+            ---
+            layout: terms.html
+            title: Algemene voorwaarden Voorbeeld
+            lastmod: 2024-03-01
+            ---
+
+            **Definities** In deze voorwaarden betekenen de woorden het volgende.
+
+            **Opdrachtnemer**: de partij die de opdracht uitvoert.
+
+            ## Artikel 1 — Toepasselijkheid
+
+            **1.1** ‐ Deze voorwaarden gelden voor elke opdracht.
+            """
+        let x = try reader.read(try file("front.md", Array(markdown.utf8)))
+        XCTAssertEqual(x.title, "Algemene voorwaarden Voorbeeld")
+        XCTAssertFalse(x.text.contains("layout:"), "front matter is no text")
+        XCTAssertEqual(x.asideLines.count, 3)
+        XCTAssertEqual(x.blocks.first?.kind, .heading(level: 6))
+        XCTAssertEqual(x.blocks.first?.text, "Definities")
+        XCTAssertTrue(x.blocks.contains { $0.kind == .paragraph && $0.text.hasPrefix("Opdrachtnemer: de partij") }, "a defined term is no heading")
+        let clauses = ClauseSegmenter().segment(x.blocks)
+        XCTAssertEqual(clauses.map(\.key), ["preamble", "1.1"])
+        XCTAssertEqual(clauses[0].location.heading, "Definities")
+        let metadata = DocumentIngester().ingest(x, path: "/tmp/front.md", id: "front").document.metadata
+        XCTAssertEqual(metadata.versionDate, "2024-03-01", "the front matter still dates the document")
+    }
+
     // MARK: errors
 
     func testErrors() throws {

@@ -67,4 +67,54 @@ final class RealWorldStructureTests: XCTestCase {
         let (keys, _) = try keys("09_iriscall.pdf")
         assertContains(keys, ["2.1.1", "2.1.3", "16.2.3"])
     }
+
+    // MARK: ../shared/realworld2 (files the rules were developed against; read in place)
+
+    func keys2(_ name: String) throws -> (keys: [String], document: TermsDocument) {
+        guard let folder = TestMaterial.shared?.appendingPathComponent("realworld2/files"),
+              FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) else {
+            throw XCTSkip("../shared/realworld2 is not here")
+        }
+        if name.hasSuffix(".pdf"), !FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+            throw XCTSkip("pdftotext is not installed")
+        }
+        let document = try DocumentIngester().ingest(folder.appendingPathComponent(name), id: "x").document
+        return (document.clauses.map(\.key), document)
+    }
+
+    func testChapterNumbersApartFromTheirTitlesAndAClickableContentsPage() throws {
+        let (keys, document) = try keys2("02_asr-inboedel-2020.pdf")
+        assertContains(keys, ["1", "2.1", "3.8", "4.1", "7.1", "8.10", "begrippenlijst"])
+        XCTAssertFalse(keys.contains("28.1"), "rows of a numbered table are no articles")
+        XCTAssertEqual(document.clauses.first { $0.key == "1" }?.location.page, 3, "the contents pages are dropped")
+    }
+
+    func testNumberedTermsInAKeywordArticleAndAFooterDate() throws {
+        let (keys, document) = try keys2("04_unigarant-scootmobiel.pdf")
+        assertContains(keys, ["1.1", "1.15", "3.3", "7.5", "24.2"])
+        XCTAssertEqual(document.metadata.versionDate, "2016-03")
+    }
+
+    func testLongQuestionHeadings() throws {
+        let (keys, _) = try keys2("05_noordeloos-rechtsbijstand.pdf")
+        assertContains(keys, ["9", "18", "21", "22"])
+    }
+
+    func testHeadingsFoundByFontDespiteInvisibleSpaces() throws {
+        let (keys, _) = try keys2("10_justzaap-2017_en.pdf")
+        assertContains(keys, ["complaints", "arbitration", "indemnification"])
+    }
+
+    func testTitleInBodyTypeHeadsAnUnnumberedText() throws {
+        let (_, document) = try keys2("08_prusik.pdf")
+        XCTAssertEqual(document.clauses.first?.location.heading, "Algemene voorwaarden")
+    }
+
+    func testMarkdownFrontMatterRunInHeadingAndGluedNumber() throws {
+        let (_, pol) = try keys2("28_pol-klusbedrijf.md")
+        XCTAssertEqual(pol.clauses.first?.location.heading, "Definities")
+        XCTAssertFalse(pol.clauses.first?.text.contains("layout:") ?? true)
+        let (keys, _) = try keys2("29_dakshampoo.md")
+        assertContains(keys, ["1.5", "1.6", "1.7"])
+    }
 }

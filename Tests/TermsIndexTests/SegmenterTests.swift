@@ -217,4 +217,122 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(clauses[1].location.articleHeading, "Meekijksessie")
         XCTAssertEqual(clauses[2].location.articleHeading, "Privacy")
     }
+
+    func testQuestionHeadingsMayBeLong() {
+        // Insurance terms head their articles with the reader's whole question.
+        let clauses = segment("""
+            1. Wie is verzekerd?
+            U en de mensen met wie u samenwoont.
+
+            2. Aan welke voorwaarden moet een geschil altijd voldoen voordat wij u juridische hulp geven?
+            Het geschil is ontstaan terwijl deze verzekering liep.
+
+            3. Welk recht geldt?
+            Nederlands recht.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1", "2", "3"])
+        XCTAssertEqual(clauses[1].location.articleHeading,
+                       "Aan welke voorwaarden moet een geschil altijd voldoen voordat wij u juridische hulp geven?")
+    }
+
+    func testLongHeadingBeforeANewSentence() {
+        // No question mark and over twelve words, but the next line starts a sentence of its own.
+        let clauses = segment("""
+            7. Wat u kunt doen als u het niet eens bent met onze beslissing over uw zaak
+            Neem eerst contact op met onze klantendienst.
+
+            8. Klachten
+            U kunt ons altijd schrijven.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["7", "8"])
+        // A sentence that a line break cuts goes on in lower case: it stays the clause's text.
+        let cut = segment("""
+            Artikel 4 Betaling
+
+            1. De klant betaalt de facturen van de leverancier binnen dertig dagen na de datum van de
+            factuur op de rekening die de leverancier opgeeft.
+
+            2. Daarna is de klant rente verschuldigd.
+            """)
+        XCTAssertEqual(cut.map(\.key), ["4.1", "4.2"])
+    }
+
+    func testNumberedTermsInsideAKeywordArticleAreItsClauses() {
+        // "Artikel N" heads the articles; a bare "2. Verzekerde" is a defined term of article 1,
+        // not article 2, and not lost text either.
+        let clauses = segment("""
+            Artikel 1. Begrippen
+            Wat de woorden in deze voorwaarden betekenen.
+
+            1. Verzekeringnemer
+            Wie de verzekering sluit.
+
+            2. Verzekerde
+            Wie de verzekering dekt.
+
+            Artikel 2. Premie
+            U betaalt vooruit.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1", "1.1", "1.2", "2"])
+        XCTAssertEqual(clauses[2].location.heading, "Verzekerde")
+        XCTAssertEqual(clauses[2].text, "Wie de verzekering dekt.")
+        XCTAssertEqual(clauses[3].location.articleHeading, "Premie")
+    }
+
+    func testArticlesKeepTheStyleOfTheirNumbers() {
+        // Chapters numbered "N Title"; a table numbers its rows "N." and must not take over.
+        let clauses = segment("""
+            1 Wie is verzekerd?
+            U en uw gezin.
+
+            2 Wat is verzekerd?
+
+            2.1 Basisdekking
+            De gebeurtenissen staan in de tabel.
+            1. Brand
+            Schade door brand.
+            2. Storm
+            Schade door storm.
+            3. Diefstal
+            Na braak.
+
+            3 Hoe vergoeden wij?
+
+            3.1 In geld.
+            """)
+        XCTAssertEqual(clauses.map(\.key), ["1", "2.1", "3.1"])
+        XCTAssertTrue(clauses[1].text.contains("3. Diefstal"))
+        // A number in the other style still opens its article when its clauses follow.
+        let mixed = segment("""
+            1. Toepasselijkheid
+
+            1.1 Deze voorwaarden gelden.
+
+            2. Aanbod
+
+            2.1 Elk aanbod is vrijblijvend.
+
+            3 Levering
+
+            3.1 Levering gebeurt af magazijn.
+            """)
+        XCTAssertEqual(mixed.map(\.key), ["1.1", "2.1", "3.1"])
+        XCTAssertEqual(mixed[2].location.articleHeading, "Levering")
+    }
+
+    func testClauseNumberGluedToItsFirstWord() {
+        XCTAssertEqual(LineClassifier.classify("1.6Indien partijen afwijken, geldt dat alleen schriftelijk."),
+                       .dottedClause(label: "1.6", rest: "Indien partijen afwijken, geldt dat alleen schriftelijk."))
+        XCTAssertEqual(LineClassifier.classify("2.5kg is het maximum"), .text("2.5kg is het maximum"))
+        XCTAssertEqual(LineClassifier.classify("12.000Euro"), .text("12.000Euro"))
+    }
+
+    func testTitleHeadingDoesNotCountAsStructure() {
+        // Unnumbered terms under a title: the run-in headings are still found.
+        let blocks = [TextBlock(kind: .heading(level: 1), text: "Algemene voorwaarden"),
+                      TextBlock(kind: .paragraph, text: "Betaling\nFacturen worden binnen dertig dagen betaald."),
+                      TextBlock(kind: .paragraph, text: "Aansprakelijkheid\nOnze aansprakelijkheid is beperkt.")]
+        let clauses = ClauseSegmenter().segment(blocks)
+        XCTAssertEqual(clauses.map(\.key), ["betaling", "aansprakelijkheid"])
+    }
 }

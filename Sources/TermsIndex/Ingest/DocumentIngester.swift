@@ -36,8 +36,9 @@ public struct DocumentIngester: Sendable {
         // Languages come from the clauses below, not from a second pass over the text.
         // The folder comes along: it names the supplier when the file name is generic.
         let folderAndFile = URL(fileURLWithPath: path).pathComponents.suffix(2).joined(separator: "/")
-        let found = MetadataExtractor.extract(text: String(fullText.prefix(20_000)), fileName: folderAndFile, title: extracted.title,
-                                              detectLanguages: false)
+        let metadataText = ([String(fullText.prefix(20_000))] + extracted.asideLines).joined(separator: "\n")
+        let found = MetadataExtractor.extract(text: metadataText, fileName: folderAndFile, title: extracted.title,
+                                              runningLines: extracted.runningLines, detectLanguages: false)
 
         let documentLanguage = entry?.languages?.first ?? found.languages.first
             ?? LanguageDetector.detect(String(fullText.prefix(20_000))) ?? .dutch

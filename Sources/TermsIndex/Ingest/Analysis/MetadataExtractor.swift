@@ -49,8 +49,9 @@ public enum MetadataExtractor {
     /// `title` is a title the reader found outside the text (HTML `<title>`, PDF info), used when it names terms.
     /// `detectLanguages`: fill `languages` (callers that detect the language of each clause
     /// anyway, like the ingester, pass false and save a pass over the text).
+    /// `runningLines`: the running headers and footers a PDF reader dropped from the text.
     public static func extract(text: String, fileName: String, title givenTitle: String? = nil,
-                               detectLanguages: Bool = true) -> ExtractedMetadata {
+                               runningLines: [String] = [], detectLanguages: Bool = true) -> ExtractedMetadata {
         // pdftotext leaves a lone CR between words of one line (IrisCall); only CRLF ends a line.
         let unified = !text.containsByte(0x0D) ? text
             : text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: " ")
@@ -67,7 +68,7 @@ public enum MetadataExtractor {
             metadata.title = titles.first(where: { !isGenericTitle($0) }) ?? titles.first
         }
         metadata.version = versionLabel(lines)
-        metadata.versionDate = versionDate(lines, title: metadata.title)
+        metadata.versionDate = versionDate(lines, title: metadata.title, runningLines: runningLines.map(clean))
         metadata.supplier = supplier(lines: lines, titles: [metadata.title, givenTitle.map(clean)].compactMap { $0 }, fileName: fileName)
         metadata.kind = kind(title: metadata.title, text: text)
         if detectLanguages { metadata.languages = languages(unified) }

@@ -60,13 +60,14 @@ extension MetadataExtractor {
     ]
 
     /// Words that may stand in lower case inside a name ("Vlist en Otten", "Huis van de Sport").
-    static let nameConnectors: Set<String> = ["van", "de", "der", "den", "het", "en", "and", "of", "&", "|", "~", "-", "–", "'t", "te", "op", "aan"]
+    static let nameConnectors: Set<String> = ["van", "de", "der", "den", "het", "en", "and", "of", "&", "|", "~", "-", "–", "'t", "te", "op", "aan", "by"]
 
     /// Legal forms after a name; case matters ("verzonden. Vervolgens" is no "N.V.").
     static let legalForm = #"\s*,?\s*\b(?:B\.\s?V\.?|BV|bv|b\.v\.?|N\.\s?V\.?|NV|V\.O\.F\.?|VOF|vof|C\.V\.|Comm\.?\s?V\.?|CommV|BVBA|bvba|SRL|srl|S\.A\.|SE|Ltd\.?|GmbH|Inc\.?|LLC)(?=\s|$|[,.;:)])\.?"#
 
-    /// A run of capitalised words, with lower-case connectors inside: the shape of a trade name.
-    static let nameRun = #"((?:[A-Z0-9][\w~&.'’@-]*)(?:\s(?:[A-Z0-9][\w~&.'’@-]*|&|\||en|van|de|der|den|-|–)){0,5})"#
+    /// A run of capitalised words, with lower-case connectors inside: the shape of a trade name
+    /// ("Vlist en Otten", "Huis van de Sport", "Beauty Bar by Chantal").
+    static let nameRun = #"((?:[A-Z0-9][\w~&.'’@-]*)(?:\s(?:[A-Z0-9][\w~&.'’@-]*|&|\||en|van|de|der|den|by|-|–)){0,5})"#
 
     /// The supplier: the candidate that most sources agree on and the text repeats most, spelled as
     /// the text spells it.
@@ -250,8 +251,18 @@ extension MetadataExtractor {
         while tokens.count > 1, let f = tokens.first, openers.contains(f.lowercased()), f != "De" || tokens.count > 3 {
             tokens.removeFirst()
         }
+        // "Website by Voorbeeld", "Powered by Voorbeeld": what comes before "by" names a thing or a
+        // deed, not the party; "Beauty Bar by Chantal" is a name as a whole.
+        if let by = tokens.firstIndex(of: "by"), by > 0, by + 1 < tokens.count,
+           tokens[..<by].allSatisfy({ t in words(t).allSatisfy { roleWords.contains($0) || genericWords.contains($0) || bylineWords.contains($0) } }) {
+            tokens = Array(tokens[(by + 1)...])
+        }
         return tokens.joined(separator: " ")
     }
+
+    /// Words of a credit line before "by" ("Powered by", "Designed by", "Site by").
+    static let bylineWords: Set<String> = ["powered", "made", "designed", "built", "created", "developed", "operated",
+                                          "provided", "hosted", "site", "design", "theme", "published", "written"]
 
     /// Names the text defines as a party: "Gebruiker: X", "Opdrachtnemer: X, gevestigd te ...",
     /// "(hierna: "X")", "hierna te noemen 'X'", "handelend onder de naam X".

@@ -38,6 +38,9 @@ extension MetadataExtractor {
     /// ontvangst"): they count only at the start of a line.
     static let lineStartCue = #"^(?:[-*•>|]\s*)?(?:datum|date|modified|d\.d\.|vanaf|per|met ingang van|stand)(?!\w)\s*:?\s*"#
 
+    /// Words that make a date in a running footer the date of this copy, not of the terms.
+    static let printedCue = #"\b(?:afgedrukt|geprint|gegenereerd|gedownload|printed|generated|downloaded|exported)\b"#
+
     /// Words before a date that make it the date of a law or a past event, not of these terms.
     static let foreignDateContext = #"\b(?:wet|staatsblad|stb|richtlijn|directive|regulation|verordening|besluit|act|arrest|uitspraak|vonnis)\b"#
 
@@ -46,8 +49,20 @@ extension MetadataExtractor {
     /// The strongest evidence wins (`VersionDateEvidence`); among dates of the same strength the
     /// latest: a document that carries several version lines (klantassistent: "Bijgewerkt 12-03-2025",
     /// "Laatst gewijzigd: 23-4-2025") describes its current state with the newest one.
-    static func versionDate(_ lines: [String], title: String? = nil) -> String? {
+    static func versionDate(_ lines: [String], title: String? = nil, runningLines: [String] = []) -> String? {
         var found: [VersionDateEvidence: [String]] = [:]
+        // A running header or footer dates the edition it is printed on ("Maart 2016" at the foot
+        // of every page), unless it says when the copy was printed or made.
+        for line in runningLines {
+            if let d = statedDate(line, next: "") {
+                found[.stated, default: []].append(d)
+            } else if let d = formCodeDate(line) {
+                found[.formCode, default: []].append(d)
+            } else if line.count <= 40, !matches(line, foreignDateContext), !matches(line, printedCue),
+                      let d = parseDate(line), d.count >= 7 {
+                found[.incidental, default: []].append(d)
+            }
+        }
         for (i, line) in lines.enumerated() {
             let next = i + 1 < lines.count ? lines[i + 1] : ""
             if let d = statedDate(line, next: next) {

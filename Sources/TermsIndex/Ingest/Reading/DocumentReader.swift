@@ -127,7 +127,9 @@ public struct DocumentReader: Sendable {
             log.merge(decodeRepairs)
             let normalised = CharacterRepair.normaliseLineEndings(text, log: &log)
             let blocks = repairer.repair(blocks: MarkdownExtractor().extract(normalised), log: &log)
-            return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: firstHeading(blocks))
+            let frontMatter = MarkdownExtractor.frontMatter(normalised.splitLines(omittingEmptySubsequences: false)).lines
+            let title = MarkdownExtractor.frontMatterValue("title", in: frontMatter) ?? firstHeading(blocks)
+            return ExtractedText(format: .markdown, blocks: blocks, repairs: log.repairs, title: title, asideLines: frontMatter)
         case .html, .jsx, .vue, .blade, .php:
             let (text, decodeRepairs) = TextDecoder.decode(data)
             try requireText(text, path: path)
@@ -156,14 +158,15 @@ public struct DocumentReader: Sendable {
             let layout = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "pdf") { file in
                 try PDFExtractor().layout(fileAt: file, limits: limits)
             }
-            let raw = layout.rawBlocks()
+            let (raw, runningLines) = layout.read()
             let textBytes = raw.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.text.utf8.count + 1 } }
             if textBytes > limits.maxTextBytes {
                 throw IngestError.tooMuchText(path: path, what: "pdftotext's output (\(ReadLimits.size(textBytes)))", limit: limits.maxTextBytes)
             }
             if raw.allSatisfy({ $0.lines.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }) { throw IngestError.noText(path: path) }
             let blocks = repairer.repair(blocks: raw, log: &log)
-            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: layout.title, fileDate: layout.fileDate)
+            return ExtractedText(format: .pdf, blocks: blocks, repairs: log.repairs, title: layout.title, fileDate: layout.fileDate,
+                                 runningLines: runningLines)
         case .docx:
             let (xml, numbering) = try withFile(data: data, fileOnDisk: fileOnDisk, path: path, suffix: "docx") { file in
                 (try DocxExtractor().documentXML(fileAt: file, limits: limits), DocxExtractor().numbering(fileAt: file, limits: limits))

@@ -47,9 +47,18 @@ public struct ExtractedText: Sendable {
     /// The date the file says it was made (a PDF's ModDate or CreationDate), ISO; the last resort
     /// for dating a document that states no version.
     public var fileDate: String?
+    /// Lines the reader kept out of the text that may still say what the document is (Markdown
+    /// front matter: `title:`, `date:`, `lastmod:`); metadata is read from them too.
+    public var asideLines: [String]
+    /// A PDF's running headers and footers (each once), dropped from the text; a date among them
+    /// may date the edition.
+    public var runningLines: [String]
 
-    public init(format: DocumentFormat, blocks: [TextBlock], repairs: [Repair], title: String?, fileDate: String? = nil) {
+    public init(format: DocumentFormat, blocks: [TextBlock], repairs: [Repair], title: String?, fileDate: String? = nil,
+                asideLines: [String] = [], runningLines: [String] = []) {
         self.fileDate = fileDate
+        self.asideLines = asideLines
+        self.runningLines = runningLines
         self.format = format
         // Only a PDF has pages; other readers' line bookkeeping counts form feeds, not pages.
         self.blocks = format == .pdf ? blocks : blocks.map { var b = $0; b.page = nil; return b }

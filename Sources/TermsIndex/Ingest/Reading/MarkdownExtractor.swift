@@ -2,6 +2,44 @@ import Foundation
 
 /// Markdown to blocks: ATX and setext headings, list items, paragraphs; inline markup stripped.
 struct MarkdownExtractor {
+    /// The front matter of a page for a static site generator (Jekyll, Hugo, Lume): `---`, lines of
+    /// `key: value`, `---` (or `...`) at the very start. It configures the page; it is not its text.
+    /// Returns its lines and the index of the first line after it (0 when there is none).
+    static func frontMatter(_ lines: [Substring]) -> (lines: [String], end: Int) {
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return ([], 0) }
+        for i in 1..<min(lines.count, 200) {
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            if line == "---" || line == "..." { return (lines[1..<i].map(String.init), i + 1) }
+        }
+        return ([], 0)
+    }
+
+    /// The value of `key:` in front-matter lines, without quotes.
+    static func frontMatterValue(_ key: String, in lines: [String]) -> String? {
+        for line in lines where line.hasPrefix(key + ":") {
+            let value = line.dropFirst(key.count + 1).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            if !value.isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// A bold phrase that opens a paragraph and heads it, with the paragraph's text after it:
+    /// "**Aansprakelijkheid** De leverancier is …" → ("Aansprakelijkheid", "De leverancier is …").
+    /// Not a defined term ("**Opdrachtnemer**: de partij …"), a number ("**2.6** ‐ …") or bold
+    /// words inside a sentence.
+    func runInHeading(_ body: String) -> (heading: String, rest: String)? {
+        guard body.hasPrefix("**") || body.hasPrefix("__") else { return nil }
+        let marker = String(body.prefix(2))
+        let afterOpen = body.dropFirst(2)
+        guard let close = afterOpen.range(of: marker) else { return nil }
+        let heading = inline(String(afterOpen[..<close.lowerBound])).trimmingWhitespace()
+        let rest = String(afterOpen[close.upperBound...]).trimmingWhitespace()
+        guard let first = rest.first, first.isUppercase, heading.wordCount(max: 6) <= 6,
+              case .text = LineClassifier.classify(heading), LineClassifier.isClauseHeading(heading),
+              !heading.contains(":") else { return nil }
+        return (heading, rest)
+    }
+
     func extract(_ text: String) -> [RawBlock] {
         var blocks: [RawBlock] = []
         var current: RawBlock?
@@ -13,7 +51,7 @@ struct MarkdownExtractor {
         }
         var lists = ListNesting()
         let lines = text.splitLines(omittingEmptySubsequences: false)
-        var index = 0
+        var index = MarkdownExtractor.frontMatter(lines).end
         while index < lines.count {
             let rawLine = String(lines[index])
             index += 1
@@ -63,7 +101,10 @@ struct MarkdownExtractor {
             if rawLine.first.map({ $0 != " " && $0 != "\t" }) == true { lists = ListNesting() }
             let hard = rawLine.hasSuffix("  ") || body.hasSuffix("\\")
             if body.hasSuffix("\\") { body.removeLast() }
-            if current == nil {
+            if current == nil, let (heading, rest) = runInHeading(body) {
+                blocks.append(RawBlock(kind: .heading(level: 6), lines: [RawLine(heading)]))
+                current = RawBlock(kind: .paragraph, lines: [RawLine(inline(rest))])
+            } else if current == nil {
                 current = RawBlock(kind: .paragraph, lines: [RawLine(inline(body))])
             } else {
                 current!.lines.append(RawLine(inline(body), breakBefore: hardNext ? .hard : .soft))

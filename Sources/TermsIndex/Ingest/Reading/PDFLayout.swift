@@ -40,6 +40,8 @@ struct PDFLayout {
         metadata = [:]
         var block: Block?
         var line: Line?
+        // The top and bottom of the current line's visible words.
+        var visibleTop = Double.infinity, visibleBottom = -Double.infinity
         var text = xhtml
         text.withUTF8 { bytes in
             var scanner = LayoutScanner(bytes: bytes)
@@ -63,12 +65,21 @@ struct PDFLayout {
                     line = Line(text: "", xMin: scanner.number("xMin"), yMin: scanner.number("yMin"),
                                 xMax: scanner.number("xMax"), yMax: scanner.number("yMax"), wordStarts: [], wordEnds: [])
                 case "/line":
-                    if let l = line, !l.text.isEmpty { block?.lines.append(l) }
+                    if var l = line, !l.text.isEmpty {
+                        // The box of the words a reader sees: an invisible glyph set in another
+                        // font (Pages puts a tall zero-width space between all words) would make
+                        // body lines look taller than headings.
+                        if visibleTop <= visibleBottom { l.yMin = visibleTop; l.yMax = visibleBottom }
+                        block?.lines.append(l)
+                    }
                     line = nil
+                    visibleTop = .infinity; visibleBottom = -.infinity
                 case "word":
                     let start = scanner.number("xMin"), end = scanner.number("xMax")
                     let word = Self.wordText(Entities.decode(scanner.textToNextTag()))
-                    guard !word.isEmpty, line != nil else { continue }
+                    guard !word.isEmpty, line != nil, !Self.isInvisible(word) else { continue }
+                    let top = scanner.number("yMin"), bottom = scanner.number("yMax")
+                    if top < bottom { visibleTop = min(visibleTop, top); visibleBottom = max(visibleBottom, bottom) }
                     if !line!.text.isEmpty { line!.text += " " }
                     line!.text += word
                     line!.wordStarts.append(start)
@@ -119,28 +130,45 @@ struct PDFLayout {
         return String(scalars).trimmingWhitespace()
     }
 
+    /// A word made only of invisible format characters (zero-width spaces and joiners, word
+    /// joiners, byte-order marks): no text, and no part of the line's box.
+    static func isInvisible(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format }
+    }
+
     /// The document as blocks ready for repair: hanging clause numbers joined to their text, page
     /// furniture and tables of contents dropped by position, headings found by font size.
-    func rawBlocks() -> [RawBlock] {
+    func rawBlocks() -> [RawBlock] { read().blocks }
+
+    /// `rawBlocks()` with the running headers and footers it dropped (each once), which may still
+    /// date the document ("Maart 2016" at the foot of every page).
+    func read() -> (blocks: [RawBlock], runningLines: [String]) {
         var pages = self.pages
         for p in pages.indices {
-            pages[p].blocks = PDFLayout.readingOrder(PDFLayout.joinBaselines(pages[p].blocks), pageWidth: pages[p].width)
+            pages[p].blocks = PDFLayout.readingOrder(PDFLayout.joinBaselines(pages[p].blocks, pageWidth: pages[p].width),
+                                                     pageWidth: pages[p].width)
         }
-        PDFLayout.dropFurniture(&pages)
+        let runningLines = PDFLayout.dropFurniture(&pages)
         for p in pages.indices { pages[p].blocks = PDFLayout.dropTableOfContents(pages[p].blocks) }
         let headingLevels = PDFLayout.headingLevels(pages)
+        let chapterStyles = PDFLayout.numberedHeadingStyles(pages, bodyHeight: headingLevels.body)
         var out: [RawBlock] = []
         for (number, page) in pages.enumerated() {
-            for block in page.blocks {
+            for (b, block) in page.blocks.enumerated() {
                 let lines = block.lines.map { RawLine($0.text, page: number) }
-                if let level = PDFLayout.headingLevel(of: block, levels: headingLevels) {
+                var level = PDFLayout.headingLevel(of: block, levels: headingLevels)
+                if level == nil, PDFLayout.isUnnumberedChapter(block, styles: chapterStyles) { level = 2 }
+                if level == nil, out.isEmpty, PDFLayout.isTitle(block, before: b + 1 < page.blocks.count ? page.blocks[b + 1] : nil) {
+                    level = 1
+                }
+                if let level {
                     out.append(RawBlock(kind: .heading(level: level), lines: lines))
                 } else {
                     out.append(RawBlock(kind: .paragraph, lines: lines))
                 }
             }
         }
-        return out
+        return (out, runningLines)
     }
 
     // MARK: Hanging labels
@@ -161,10 +189,23 @@ struct PDFLayout {
         }
     }
 
+    /// A chapter number without dot or parenthesis ("3" before "Wat is verzekerd?"): one or two digits.
+    static func isBareNumber(_ text: String) -> Bool {
+        text.count <= 2 && text.first != "0" && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// What ends a table-of-contents entry: its page number, or the arrow of a clickable contents
+    /// page ("»", ">>", "›").
+    static func isContentsTarget(_ text: String) -> Bool {
+        if text.count <= 3, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        return ["»", ">>", "›", ">", "→", "▶", "►"].contains(text)
+    }
+
     /// Joins lines that poppler set apart but that stand on one baseline: a label in the margin
-    /// ("1." before its text in the column) and a page number far to the right of a table-of-contents
-    /// entry. The joined line keeps every word's position, so the gap stays visible.
-    static func joinBaselines(_ blocks: [Block]) -> [Block] {
+    /// ("1." before its text in the column; a bare chapter number in the same type as its
+    /// title), and a page number or link arrow far to the right of a table-of-contents entry. The
+    /// joined line keeps every word's position, so the gap stays visible.
+    static func joinBaselines(_ blocks: [Block], pageWidth: Double = 595) -> [Block] {
         var blocks = blocks
         struct Position: Hashable { var block: Int, line: Int }
         // Lines by the 4-point bands of height they cover, so finding a line's neighbours on its
@@ -196,7 +237,15 @@ struct PDFLayout {
             for l in blocks[b].lines.indices where !removed.contains(Position(block: b, line: l)) {
                 let line = blocks[b].lines[l]
                 let own = Position(block: b, line: l)
-                if isHangingLabel(line.text), let target = partner(of: line, except: own, toTheRight: true, maxGap: 80) {
+                // A bare number is a label only close to a title in its own type that opens with a
+                // capital; a number on its own elsewhere is a page number or a table cell.
+                let bareLabel = isBareNumber(line.text) ? partner(of: line, except: own, toTheRight: true, maxGap: max(20, line.height * 2))
+                    .flatMap { target -> Position? in
+                        let title = blocks[target.block].lines[target.line]
+                        guard abs(title.height - line.height) <= 0.6, title.text.first?.isUppercase == true else { return nil }
+                        return target
+                    } : nil
+                if let target = bareLabel ?? (isHangingLabel(line.text) ? partner(of: line, except: own, toTheRight: true, maxGap: 80) : nil) {
                     var joined = blocks[target.block].lines[target.line]
                     joined.text = line.text + " " + joined.text
                     joined.xMin = line.xMin
@@ -204,8 +253,8 @@ struct PDFLayout {
                     joined.wordEnds.insert(contentsOf: line.wordEnds, at: 0)
                     blocks[target.block].lines[target.line] = joined
                     removed.insert(own)
-                } else if line.wordCount == 1, line.text.count <= 3, line.text.allSatisfy({ $0.isASCII && $0.isNumber }),
-                          let target = partner(of: line, except: own, toTheRight: false, maxGap: 300) {
+                } else if line.wordCount == 1, isContentsTarget(line.text),
+                          let target = partner(of: line, except: own, toTheRight: false, maxGap: max(300, pageWidth * 0.75)) {
                     var joined = blocks[target.block].lines[target.line]
                     joined.text += " " + line.text
                     joined.xMax = line.xMax
@@ -254,9 +303,12 @@ struct PDFLayout {
     // MARK: Page furniture
 
     /// Drops lines in the top and bottom margins that repeat across pages (running headers and
-    /// footers, digits compared as '#') and page numbers there.
-    static func dropFurniture(_ pages: inout [Page]) {
-        guard pages.count >= 2 else { return }
+    /// footers, digits compared as '#') and page numbers there; returns the running lines, each once.
+    @discardableResult
+    static func dropFurniture(_ pages: inout [Page]) -> [String] {
+        guard pages.count >= 2 else { return [] }
+        var running: [String] = []
+        var seen = Set<String>()
         func inMargin(_ line: Line, _ page: Page) -> Bool {
             line.yMax < page.height * 0.09 || line.yMin > page.height * 0.88
         }
@@ -274,20 +326,24 @@ struct PDFLayout {
             for b in page.blocks.indices {
                 pages[p].blocks[b].lines.removeAll { line in
                     guard inMargin(line, page) else { return false }
-                    return PageFurniture.isPageNumber(line.text)
-                        || (pagesWithKey[PageFurniture.key(line.text)]?.count ?? 0) >= threshold
+                    if PageFurniture.isPageNumber(line.text) { return true }
+                    let key = PageFurniture.key(line.text)
+                    guard (pagesWithKey[key]?.count ?? 0) >= threshold else { return false }
+                    if seen.insert(key).inserted { running.append(line.text) }
+                    return true
                 }
             }
             pages[p].blocks.removeAll { $0.lines.isEmpty }
         }
+        return running
     }
 
     // MARK: Tables of contents
 
-    /// A table-of-contents entry: ends in a page number set apart by a wide gap or dot leaders.
+    /// A table-of-contents entry: ends in a page number (or a link arrow) set apart by a wide gap or dot leaders.
     static func isContentsEntry(_ line: Line) -> Bool {
         guard line.wordCount >= 2, let last = line.text.split(separator: " ").last,
-              last.count <= 3, last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+              isContentsTarget(String(last)) else { return false }
         let n = line.wordCount
         let gap = line.wordStarts[n - 1] - line.wordEnds[n - 2]
         let previous = line.text.split(separator: " ").dropLast().last ?? ""
@@ -344,6 +400,55 @@ struct PDFLayout {
     }
 
     // MARK: Headings by font size
+
+    /// Where a document sets its numbered article headings, when they stand out from the body by
+    /// size: the line height and left edge of lines such as "3 Wat is verzekerd?" or "Artikel 3
+    /// Betaling", each used at least twice.
+    struct HeadingStyle: Hashable {
+        /// Line height in half points.
+        var height: Int
+        /// Left edge in points, rounded.
+        var left: Int
+    }
+
+    static func numberedHeadingStyles(_ pages: [Page], bodyHeight: Double) -> Set<HeadingStyle> {
+        var counts: [HeadingStyle: Int] = [:]
+        for page in pages {
+            for block in page.blocks {
+                for line in block.lines where line.height >= bodyHeight + 1 && line.text.hasAtMostCharacters(120) {
+                    let isHeading: Bool
+                    switch LineClassifier.classify(line.text) {
+                    case .numbered(_, let rest): isHeading = LineClassifier.splitHeading(rest) == (rest, nil)
+                    case .keywordArticle(_, let heading, let rest): isHeading = heading != nil && rest == nil
+                    default: isHeading = false
+                    }
+                    if isHeading { counts[HeadingStyle(height: Int((line.height * 2).rounded()), left: Int(line.xMin.rounded())), default: 0] += 1 }
+                }
+            }
+        }
+        return Set(counts.filter { $0.value >= 2 }.keys)
+    }
+
+    /// A one-line block without a number, set in the size and at the left edge of the numbered
+    /// article headings ("Begrippenlijst" where "8 Bijzondere situaties" stood): an unnumbered
+    /// chapter. The same size indented to the headings' text is a heading inside an article, and stays text.
+    static func isUnnumberedChapter(_ block: Block, styles: Set<HeadingStyle>) -> Bool {
+        guard !styles.isEmpty, block.lines.count == 1, let line = block.lines.first else { return false }
+        let height = Int((line.height * 2).rounded()), left = line.xMin
+        guard styles.contains(where: { abs($0.height - height) <= 1 && abs(Double($0.left) - left) <= 2 }) else { return false }
+        guard case .text(let text) = LineClassifier.classify(line.text) else { return false }
+        return LineClassifier.isClauseHeading(text) && !text.contains(":")
+    }
+
+    /// The document's first block is its title when it is one short line that reads like a
+    /// heading (not "Versie: 2.1", not a sentence) and a paragraph follows it: a title set in the
+    /// body's size, only bold, still heads the text below it.
+    static func isTitle(_ block: Block, before next: Block?) -> Bool {
+        guard block.lines.count == 1, let text = block.lines.first?.text, let next,
+              next.lines.count >= 2 || !next.text.hasAtMostCharacters(100) else { return false }
+        guard case .text = LineClassifier.classify(text) else { return false }
+        return LineClassifier.isClauseHeading(text) && !text.contains(":") && !text.contains(where: \.isNumber)
+    }
 
     /// The body text's line height (the most common, weighted by characters) and the larger
     /// heights that headings use, largest first.

@@ -36,7 +36,7 @@ enum UnitStart {
     }
 
     private static let patterns: [NSRegularExpression] = [
-        regex(#"^\d{1,3}(\.\d{1,3})+\.?(\s|$)"#),                 // 1.1  14.1  3.10  1.1.
+        regex(#"^\d{1,3}(\.\d{1,3})+\.?(\s|$|(?=\p{Lu}\p{Ll}\p{Ll}))"#), // 1.1  14.1  3.10  1.1.  1.6Indien
         regex(#"^\d{1,3}[.)](\s|$)"#),                            // 1.  1)
         regex(#"^\d{1,3}\s+\p{Lu}"#),                             // 1 DEFINITIES
         regex(#"^[A-Z]\.\d{1,3}(\.\d{1,3})*\.?(\s|$)"#),          // A.8.3

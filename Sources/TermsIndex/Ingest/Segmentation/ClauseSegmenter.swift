@@ -47,6 +47,12 @@ public struct ClauseSegmenter: Sendable {
         var page: Int?
         /// The line is a list item of the source's markup (Markdown, HTML, Word lists).
         var isListItem = false
+        /// A bare number that the document's keyword headers use ("1. Verzekeringnemer" where
+        /// "Artikel 1" exists): a clause of the current article at most, never an article.
+        var numberOfKeywordArticle = false
+        /// A heading found from the line itself in terms without numbered structure: a short line
+        /// that leads its paragraph.
+        var isRunInHeading = false
     }
 
     private func classifiedLines(_ blocks: [TextBlock]) -> [Line] {
@@ -97,17 +103,19 @@ public struct ClauseSegmenter: Sendable {
             if !confirmed { lines[i].kind = .text(lines[i].text) }
         }
         // Terms without any numbered structure (web pages with bold run-in headings): a short
-        // heading-like line that leads a paragraph is a section heading.
-        let hasStructure = lines.contains {
-            switch $0.kind {
+        // heading-like line that leads a paragraph is a section heading. The document's title, a
+        // heading on its first line, is no structure of the text below it.
+        let hasStructure = lines.indices.contains { i in
+            switch lines[i].kind {
             case .keywordArticle, .dottedClause: return true
-            default: return $0.headingLevel != nil
+            default: return lines[i].headingLevel != nil && i > 0
             }
         }
         if !hasStructure {
             for i in lines.indices where lines[i].leadsBlock {
                 if case .text(let t) = lines[i].kind, LineClassifier.isClauseHeading(t), t.count <= 60 {
                     lines[i].headingLevel = 4
+                    lines[i].isRunInHeading = true
                 }
             }
         }
@@ -116,11 +124,24 @@ public struct ClauseSegmenter: Sendable {
             for i in lines.indices {
                 if case .numbered(let n, let rest) = lines[i].kind, keywordNumbers.contains(String(n)),
                    lines[i].headingLevel == nil, !lines[i].isListItem, LineClassifier.splitHeading(rest) == (rest, nil) {
-                    lines[i].kind = .text(lines[i].text)
+                    lines[i].numberOfKeywordArticle = true
                 }
             }
         }
         return lines
+    }
+
+    /// The label of the next clause number after `index` if a dotted one comes before any other
+    /// number or header (within 200 lines).
+    static func nextDottedClause(after index: Int, in lines: [Line]) -> String? {
+        for line in lines[(index + 1)..<min(lines.count, index + 200)] {
+            switch line.kind {
+            case .dottedClause(let label, _): return label
+            case .numbered, .keywordArticle, .part: return nil
+            case .text: continue
+            }
+        }
+        return nil
     }
 
     private func hasArticle(before index: Int, in lines: [Line]) -> Bool {
@@ -144,6 +165,17 @@ public struct ClauseSegmenter: Sendable {
         var articleLetter: Character?
         /// The articles are numbered paragraphs without headings.
         var paragraphArticles = false
+        /// What follows the number of the articles numbered so far ("." in "3.", ")" in "3)", " "
+        /// in "3 Titel"), and how many articles had it.
+        var articleNumberStyle: (mark: Character, count: Int)?
+
+        mutating func noteArticleNumberStyle(_ mark: Character) {
+            if let style = articleNumberStyle, style.mark == mark {
+                articleNumberStyle?.count += 1
+            } else if articleNumberStyle == nil {
+                articleNumberStyle = (mark, 1)
+            }
+        }
 
         mutating func consume(_ line: Line, at index: Int, in lines: [Line]) {
             page = line.page
@@ -159,14 +191,18 @@ public struct ClauseSegmenter: Sendable {
                 startArticle(label: label, heading: heading)
                 if let rest { append(rest) }
             case .numbered(let number, let rest):
-                consumeNumbered(number, rest, line: line)
+                consumeNumbered(number, rest, line: line, next: nextKind(after: index, in: lines),
+                                opensClauses: { ClauseSegmenter.nextDottedClause(after: index, in: lines)?.hasPrefix("\(number).") == true })
             case .dottedClause(let label, let rest):
                 if line.isListItem, consumeNestedItem(label, rest) { return }
                 consumeDotted(label, rest, next: nextKind(after: index, in: lines))
             case .text(let text):
                 // A heading before any clause or article heads the preamble (a reader sees the
                 // text under it); a later heading, or one after preamble text, starts a section.
-                if line.headingLevel != nil, clauses.isEmpty, article == nil, clause.map({ $0.lines.isEmpty }) ?? true {
+                // A run-in heading right under the document's title is the first section's, not a
+                // second name for the preamble.
+                let underTitle = index == 1 && line.isRunInHeading && lines[0].headingLevel != nil && clause?.heading != nil
+                if line.headingLevel != nil, !underTitle, clauses.isEmpty, article == nil, clause.map({ $0.lines.isEmpty }) ?? true {
                     startClause(label: "preamble", heading: text)
                 } else if line.headingLevel != nil, !clauses.isEmpty || article != nil || clause != nil {
                     startHeadingSection(text)
@@ -182,7 +218,8 @@ public struct ClauseSegmenter: Sendable {
             index + 1 < lines.count ? lines[index + 1].kind : nil
         }
 
-        mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line) {
+        /// `opensClauses`: whether the next clause number in the text is one of this number's ("25.1" after "25 Materialen").
+        mutating func consumeNumbered(_ number: Int, _ rest: String, line: Line, next: LineKind?, opensClauses: () -> Bool) {
             // Items of a numbered list that a clause introduces ("... geldt niet voor informatie:")
             // are text of that clause until the clause numbering resumes.
             if let last = sublistLast, number == last + 1 {
@@ -198,17 +235,41 @@ public struct ClauseSegmenter: Sendable {
                 append("\(number). \(rest)")
                 return
             }
-            let split = LineClassifier.splitHeading(rest)
+            // "1. Verzekeringnemer" in a document of "Artikel N" headers: a headed clause of the
+            // article it stands in ("Artikel 1. Begrippen" lists its terms so), else text.
+            if line.numberOfKeywordArticle {
+                guard let art = article, let label = art.label, !art.hasDottedClauses else {
+                    append(line.text)
+                    return
+                }
+                article?.lastClauseNumber = number
+                if LineClassifier.isClauseHeading(rest), case .text? = next {
+                    startClause(label: "\(label).\(number)", heading: rest)
+                } else {
+                    startClause(label: "\(label).\(number)", heading: nil)
+                    append(rest)
+                }
+                return
+            }
+            var split = LineClassifier.splitHeading(rest)
+            if split.heading == nil, ClauseSegmenter.isLongHeading(rest, before: next) { split = (rest, nil) }
             let headingLike = split.heading != nil && (split.rest != nil || rest.count <= 120)
             // The first article may have any number; after that, bare numbers continue the sequence.
             // Under an unnumbered heading ("B. Toelichting op de dekking") numbering may restart at 1.
             let restarts = number == 1 && article != nil && article?.label == nil
-            let continuesArticles = restarts || (lastArticleNumber.map { number == $0 + 1 } ?? true)
+            // Articles keep the style of their numbers: after "2 Wat is verzekerd?" and "3 Wat
+            // niet?", a "4. Brand" is a row of a numbered table, not article 4, unless clauses of
+            // its number follow ("25 Materialen" after "24. Levering", then "25.1").
+            let mark = ClauseSegmenter.numberMark(line.text)
+            let keepsStyle = line.headingLevel != nil || articleNumberStyle.map { $0.count < 2 || $0.mark == mark } ?? true
+                || opensClauses()
+            let continuesArticles = keepsStyle && (restarts || (lastArticleNumber.map { number == $0 + 1 } ?? true))
             let continuesClauses = article?.lastClauseNumber.map { number == $0 + 1 } ?? false
             let isArticle = line.headingLevel != nil
                 || (headingLike && continuesArticles && !continuesClauses)
             if isArticle {
                 startArticle(label: String(number), heading: split.heading ?? rest)
+                noteArticleNumberStyle(mark)
                 if let text = split.rest { append(text) }
                 return
             }
@@ -223,6 +284,7 @@ public struct ClauseSegmenter: Sendable {
             }
             if nextParagraphArticle || (continuesArticles && article?.hasDottedClauses == true && rest.count > 120) {
                 startArticle(label: String(number), heading: nil)
+                noteArticleNumberStyle(mark)
                 paragraphArticles = true
                 append(rest)
                 return
@@ -361,6 +423,25 @@ public struct ClauseSegmenter: Sendable {
                 clauses.append(SegmentedClause(key: pieceKey, location: location, lines: piece.lines))
             }
         }
+    }
+}
+
+extension ClauseSegmenter {
+    /// A numbered line of up to sixteen words that ends without punctuation where a new sentence
+    /// starts on the next line ("18. Als u het niet eens bent met een juridisch specialist van
+    /// buiten ARAG" / "Misschien hebben wij …"): a heading, since a sentence broken by the line
+    /// would go on in lower case.
+    static func isLongHeading(_ text: String, before next: LineKind?) -> Bool {
+        guard case .text(let following)? = next, following.first?.isUppercase == true,
+              text.first?.isUppercase == true, let last = text.last, last.isLetter || last == "?" || last == ")",
+              text.hasAtMostCharacters(120), text.wordCount(max: 16) <= 16 else { return false }
+        return !LineClassifier.trailingFunctionWords.contains(String(text.split(separator: " ").last ?? "").lowercased())
+    }
+
+    /// What follows the number that opens `line`: "." ("3. Titel"), ")" ("3) Titel") or " " ("3 Titel").
+    static func numberMark(_ line: String) -> Character {
+        let after = line.drop { $0.isASCII && $0.isNumber }.first
+        return after == "." || after == ")" ? after! : " "
     }
 }
 

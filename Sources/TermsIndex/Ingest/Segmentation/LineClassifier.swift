@@ -196,7 +196,8 @@ enum LineClassifier {
         guard parts >= (label.first!.isLetter ? 0 : 1) else { return nil }
         if label.first!.isLetter && parts == 0 { return nil }  // "A.1" alone is an article label, not a clause
         if s.peek == "." { s.advance() }
-        guard s.atEnd || s.spaces() > 0 else { return nil }
+        // "1.6Indien …": a space lost after the number (a capitalised word follows it straight).
+        guard s.atEnd || s.spaces() > 0 || (parts >= 1 && s.peekIsCapitalisedWord()) else { return nil }
         return .dottedClause(label: label, rest: s.rest)
     }
 
@@ -215,9 +216,9 @@ enum LineClassifier {
     static func splitHeading(_ text: String) -> (heading: String?, rest: String?) {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return (nil, nil) }
-        // Thirteen words decide everything below but the rest's text (a long clause has many more).
-        let words = trimmed.split(separator: " ", maxSplits: 13, omittingEmptySubsequences: true)
-        if words.count <= 12, isHeadingLike(trimmed) { return (trimmed, nil) }
+        // Twenty-one words decide everything below but the rest's text (a long clause has many more).
+        let words = trimmed.split(separator: " ", maxSplits: 21, omittingEmptySubsequences: true)
+        if words.count <= maxHeadingWords(trimmed), isHeadingLike(trimmed) { return (trimmed, nil) }
         if words.count > 6 {
             for i in 1...min(8, words.count - 5) where sentenceOpeners.contains(String(words[i])) {
                 let heading = words[..<i].joined(separator: " ")
@@ -245,12 +246,19 @@ enum LineClassifier {
         return !trailingFunctionWords.contains(last.lowercased())
     }
 
+    /// The most words a heading has: twelve, or twenty for a question. Insurance terms head their
+    /// articles with the reader's question ("Aan welke eisen moet het conflict voldoen voordat u
+    /// juridische hulp krijgt?"); a line that ends in a question mark is whole, not a sentence cut
+    /// by a line break.
+    static func maxHeadingWords(_ text: String) -> Int { text.hasSuffix("?") ? 20 : 12 }
+
     /// Short, starts with a capital or digit, and does not end like a sentence.
     static func isHeadingLike(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         guard first.properties.isUppercase || first.properties.numericType != nil
             || first == "(" || first.properties.isLowercase && text.count < 60 else { return false }
-        guard text.hasAtMostCharacters(100), text.wordCount(max: 12) <= 12 else { return false }
+        let maxWords = maxHeadingWords(text)
+        guard text.hasAtMostCharacters(maxWords == 12 ? 100 : 160), text.wordCount(max: maxWords) <= maxWords else { return false }
         if let last = text.last, ".;,".contains(last) && !text.hasSuffix("etc.") { return false }
         return true
     }
@@ -349,6 +357,12 @@ struct Scanner {
     }
 
     func peekIsLetter() -> Bool { peek?.properties.isAlphabetic ?? false }
+
+    /// A capital followed by two lower-case letters: the start of a word such as "Indien".
+    func peekIsCapitalisedWord() -> Bool {
+        i + 2 < scalars.count && scalars[i].properties.isUppercase
+            && scalars[i + 1].properties.isLowercase && scalars[i + 2].properties.isLowercase
+    }
 
     func peekIsDotDigit() -> Bool {
         i + 1 < scalars.count && scalars[i] == "." && scalars[i + 1].value >= 48 && scalars[i + 1].value <= 57
