@@ -16,7 +16,7 @@ final class HostileQueriesTests: CLITestCase {
             ("(schade OR kosten", 2, "opening bracket '(' not closed"),
             ("schade OR kosten)", 2, "a closing bracket ')' has no opening bracket"),
             (")", 2, "a closing bracket ')' has no opening bracket"),
-            ("foo:bar", 2, "unknown field 'foo:'; the fields are title:, heading:"),
+            ("foo:bar", 2, "unknown field 'foo:'; the fields are heading:, title:, supplier:"),
             ("*", 2, "it has no words to search for"),
             ("\"\"", 2, "it has no words to search for"),
             ("()", 2, "it has no words to search for"),
