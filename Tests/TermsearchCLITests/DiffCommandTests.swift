@@ -173,7 +173,6 @@ final class DiffCommandTests: CLITestCase {
         let missing = try termsearch(["diff", "--index", "idx", "klant-2025", "no-such-document"])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("no-such-document"), missing.stderr)
-    }
 
         // Every version pair of the index in one run: the same comparison as the pair's own diff.
         let every = try termsearch(["diff", "--index", "idx", "--every-version", "--format", "json"])
@@ -188,6 +187,7 @@ final class DiffCommandTests: CLITestCase {
         XCTAssertTrue(summary.stdout.contains("klant-2025 (2025-04-23) → klant-2026 (2026-01-01): 1 changed"), summary.stdout)
         XCTAssertNotEqual(try termsearch(["diff", "--index", "idx", "--every-version", "klant-2025", "klant-2026"]).status, 0)
         XCTAssertNotEqual(try termsearch(["diff", "--index", "idx", "klant-2025"]).status, 0)
+    }
 
     /// The alignment measured against the truth file's constructed pairs (the real pairs live outside the repository).
     func testAlignmentOfConstructedPairsAgainstTruth() throws {
