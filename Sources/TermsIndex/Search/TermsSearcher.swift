@@ -9,6 +9,10 @@ public final class TermsSearcher {
     public let paths: [String]
     let database: Database
     private let languages: [LanguageSearch]
+    /// Restricts each language's parse to that language's clauses (`buildQuery`).
+    private let languageFilter = LanguageFilter()
+    /// The facet slots as value codes, for exact facets (`FacetCounter`).
+    private let facetTables = FacetTables()
     /// The matching features in effect: those asked for, less the index-time ones the index was
     /// not built with.
     public let features: MatchingFeatures
@@ -151,8 +155,9 @@ public final class TermsSearcher {
         let exact = try buildQuery(rewriter.exact)
         var boosted: Query?
         if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
-           let boostQuery = try? buildQuery(boost) {
-            boosted = Query(.andMaybe, [exact, boostQuery])
+           let boostQuery = try? buildQuery(boost, excludingOtherLanguages: false) {
+            // The rerank's 100 candidates are found fastest through FILTERs (LanguageFilter).
+            boosted = Query(.andMaybe, [try buildQuery(rewriter.exact, excludingOtherLanguages: false), boostQuery])
         }
         let filter = try filterQuery(request.filters)
         func filtered(_ q: Query) -> Query { filter.map { Query(.filter, [q, $0]) } ?? q }
@@ -261,7 +266,7 @@ public final class TermsSearcher {
             let count = try database.documentCount
             // Exact counts of the counted tiers, with facets: in the ranking pass when only the first
             // tier is counted (all-words and boolean queries), else (near phrases) a pass of its own.
-            let facets = request.facets || request.perDocument ? FacetCounter() : nil
+            let facets = request.facets || request.perDocument ? FacetCounter(table: try facetTables.table(for: database)) : nil
             var countingTier: Int? = nil
             if let facets {
                 if planned.countedTiers == 1 && !request.perDocument {
@@ -453,8 +458,9 @@ public final class TermsSearcher {
     }
 
     /// Parses the query once per language and matches each parse against clauses of that language
-    /// only, so Dutch stems meet Dutch clauses and English stems English ones.
-    func buildQuery(_ text: String) throws -> Query {
+    /// only, so Dutch stems meet Dutch clauses and English stems English ones; with
+    /// `excludingOtherLanguages`, by excluding the others where that is cheaper (`LanguageFilter`).
+    func buildQuery(_ text: String, excludingOtherLanguages: Bool = true) throws -> Query {
         var perLanguage: [Query] = []
         let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
         // A query of stopwords only (`de`, `het`) means those words: search them as indexed
@@ -477,8 +483,7 @@ public final class TermsSearcher {
             } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
                 throw TermsearchError.invalidQuery(query: text, reason: error.message)
             }
-            let filter = Query(term: IndexSchema.booleanTerm(IndexSchema.language, search.language.rawValue))
-            perLanguage.append(Query(.filter, [parsed, filter]))
+            perLanguage.append(try languageFilter.restrict(parsed, to: search.language, in: database, excluding: excludingOtherLanguages))
         }
         return Query(.or, perLanguage)
     }
