@@ -769,6 +769,8 @@ int cx_spy_counts(const cx_matchspy *spy, cx_string_cb cb, void *context, cx_err
 
 cx_valuecodes *cx_valuecodes_new(const cx_database *db, unsigned slot, cx_error *err) noexcept {
     return make<cx_valuecodes>(err, [&] {
+        // A match spy sees a shard's own document ids, which the combined ids of several do not match.
+        if (db->db->size() != 1) throw Xapian::UnimplementedError("value codes need a database of one shard");
         std::unique_ptr<cx_valuecodes> t(new cx_valuecodes);
         t->codes.assign(size_t(db->db->get_lastdocid()) + 1, 0);
         t->values.emplace_back();

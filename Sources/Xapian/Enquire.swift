@@ -38,7 +38,9 @@ public final class ValueCountMatchSpy {
 /// `CodeCountMatchSpy` count matches per value without reading any value during the match.
 ///
 /// Describes the database as it was when read (same revision): read it again after `reopen()`
-/// moves on. Not thread-safe: confine each instance to one thread or actor.
+/// moves on. Only for a database of one shard (`.unimplemented` otherwise: Xapian gives a match
+/// spy the shard's own document ids), and a remote one runs no spy but its own. Not thread-safe:
+/// confine each instance to one thread or actor.
 public final class ValueCodes {
     let handle: OpaquePointer
     /// The distinct values (raw bytes) by code; code 0 is the empty value (no value).

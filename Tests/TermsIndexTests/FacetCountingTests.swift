@@ -74,6 +74,19 @@ final class FacetCountingTests: XCTestCase {
         XCTAssertEqual(after.facets ?? [:], countedByHand(after.hits))
     }
 
+    func testFacetsOfSeveralIndexesSearchedAsOne() throws {
+        // Several shards: Xapian gives a match spy each shard's own document ids, so the counter
+        // reads the values instead of a table of codes; the counts must be the same.
+        let a = directory.appendingPathComponent("idx-a").path, b = directory.appendingPathComponent("idx-b").path
+        let first: (String) -> Bool = { $0.hasPrefix("e") || $0.hasPrefix("k") }
+        try indexCorpus(into: a, folder: directory.appendingPathComponent("terms-a"), include: first)
+        try indexCorpus(into: b, folder: directory.appendingPathComponent("terms-b")) { !first($0) }
+        let searcher = try TermsSearcher(paths: [a, b])
+        let results = try searcher.search(SearchRequest(query: "aansprakelijkheid", limit: 100_000, expand: false, facets: true))
+        XCTAssertGreaterThan(results.facets?["supplier"]?.count ?? 0, 2)
+        XCTAssertEqual(results.facets ?? [:], countedByHand(results.hits))
+    }
+
     func testEachLanguageParseMatchesOnlyItsOwnClauses() throws {
         let path = directory.appendingPathComponent("db").path
         let writer = try WritableDatabase(path: path)

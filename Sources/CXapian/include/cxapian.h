@@ -283,7 +283,8 @@ int cx_spy_counts(const cx_matchspy *spy, cx_string_cb cb, void *context, cx_err
 
 // MARK: Value codes: every document's value in one slot as the number of a distinct value
 
-/// Reads the slot's value stream once; code 0 is "no value".
+/// Reads the slot's value stream once; code 0 is "no value". UnimplementedError for a database
+/// of several shards (a match spy sees shard document ids).
 cx_valuecodes *cx_valuecodes_new(const cx_database *db, unsigned slot, cx_error *err) CX_NOEXCEPT;
 void cx_valuecodes_free(cx_valuecodes *t) CX_NOEXCEPT;
 /// Calls cb(value, code) for every code in order, from 0.
