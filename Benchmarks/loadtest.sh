@@ -66,12 +66,27 @@ fi
 
 [ -n "$out" ] && exec > >(tee "$out") 2>&1
 
+cpu_ticks() {  # user + system CPU of process $1 so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 run() {  # run LABEL DURATION ENDPOINT [KIND]; $conns (default --connections) sets the connections
   local label="$1" length="$2" c="${conns:-$connections}"; shift 2
   echo
   echo "=== $label: wrk -t$threads -c$c -d$length --latency -s Benchmarks/loadtest.lua $url -- $*"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  wrk -t"$threads" -c"$c" -d"$length" --latency -s "$lua" "$url" -- "$@"
+  local before=0 started ended hz
+  hz=$(getconf CLK_TCK)
+  [ -n "$server_pid" ] && before=$(cpu_ticks "$server_pid")
+  started=$(date +%s.%N)
+  # wrk shares the machine's cores with the server: its CPU time is reported beside the server's.
+  /usr/bin/time -f "wrk CPU: %U s user + %S s system" \
+    wrk -t"$threads" -c"$c" -d"$length" --latency -s "$lua" "$url" -- "$@"
+  ended=$(date +%s.%N)
+  if [ -n "$server_pid" ]; then
+    awk -v t="$(( $(cpu_ticks "$server_pid") - before ))" -v hz="$hz" -v s="$started" -v e="$ended" \
+      'BEGIN { printf "server CPU: %.1f s in %.1f s wall (%.2f cores)\n", t / hz, e - s, t / hz / (e - s) }'
+  fi
 }
 
 echo "termsearch serve load test, $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -24,6 +24,20 @@ struct cx_termgen { Xapian::TermGenerator tg; };
 struct cx_query { Xapian::Query q; };
 struct cx_queryparser { Xapian::QueryParser qp; };
 struct cx_matchspy { Xapian::ValueCountMatchSpy spy; explicit cx_matchspy(unsigned s) : spy(s) {} };
+// Each document's value in one slot as the number of a distinct value (0: no value).
+struct cx_valuecodes { std::vector<uint32_t> codes; std::vector<std::string> values; };
+// Counts the matches per value code of a cx_valuecodes, which it does not own.
+struct cx_codespy final : Xapian::MatchSpy {
+    const cx_valuecodes *table;
+    std::vector<uint64_t> counts;
+    uint64_t total = 0, outside = 0;
+    explicit cx_codespy(const cx_valuecodes *t) : table(t), counts(t->values.size()) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        ++total;
+        const Xapian::docid did = doc.get_docid();
+        if (did < table->codes.size()) ++counts[table->codes[did]]; else ++outside;
+    }
+};
 struct cx_enquire { Xapian::Enquire enq; explicit cx_enquire(const Xapian::Database &d) : enq(d) {} };
 struct cx_mset { Xapian::MSet mset; };
 
@@ -774,6 +788,59 @@ int cx_spy_counts(const cx_matchspy *spy, cx_string_cb cb, void *context, cx_err
     });
 }
 
+// MARK: Value codes and their match spy
+
+cx_valuecodes *cx_valuecodes_new(const cx_database *db, unsigned slot, cx_error *err) noexcept {
+    return make<cx_valuecodes>(err, [&] {
+        // A match spy sees a shard's own document ids, which the combined ids of several do not match.
+        if (db->db->size() != 1) throw Xapian::UnimplementedError("value codes need a database of one shard");
+        std::unique_ptr<cx_valuecodes> t(new cx_valuecodes);
+        t->codes.assign(size_t(db->db->get_lastdocid()) + 1, 0);
+        t->values.emplace_back();
+        std::unordered_map<std::string, uint32_t> index;
+        index.emplace(std::string(), 0);
+        // Neighbouring documents often share a value: compare with the last one before hashing.
+        std::string last;
+        uint32_t last_code = 0;
+        for (auto it = db->db->valuestream_begin(slot); it != db->db->valuestream_end(slot); ++it) {
+            const std::string value = *it;
+            if (value != last) {
+                auto found = index.emplace(value, uint32_t(t->values.size()));
+                if (found.second) t->values.push_back(value);
+                last = value;
+                last_code = found.first->second;
+            }
+            if (it.get_docid() < t->codes.size()) t->codes[it.get_docid()] = last_code;
+        }
+        return t.release();
+    });
+}
+
+void cx_valuecodes_free(cx_valuecodes *t) noexcept { delete t; }
+
+int cx_valuecodes_values(const cx_valuecodes *t, cx_string_cb cb, void *context, cx_error *err) noexcept {
+    return guard(err, [&] {
+        for (size_t code = 0; code < t->values.size(); ++code)
+            if (cb(context, t->values[code].data(), t->values[code].size(), code)) break;
+    });
+}
+
+cx_codespy *cx_codespy_new(const cx_valuecodes *t, cx_error *err) noexcept {
+    return make<cx_codespy>(err, [&] { return new cx_codespy(t); });
+}
+
+void cx_codespy_free(cx_codespy *spy) noexcept { delete spy; }
+
+uint64_t cx_codespy_total(const cx_codespy *spy) noexcept { return spy->total; }
+
+uint64_t cx_codespy_outside(const cx_codespy *spy) noexcept { return spy->outside; }
+
+size_t cx_codespy_counts(const cx_codespy *spy, uint64_t *out, size_t capacity) noexcept {
+    const size_t n = std::min(capacity, spy->counts.size());
+    std::copy(spy->counts.begin(), spy->counts.begin() + n, out);
+    return spy->counts.size();
+}
+
 // MARK: Enquire
 
 cx_enquire *cx_enquire_new(const cx_database *db, cx_error *err) noexcept {
@@ -820,6 +887,10 @@ int cx_enquire_set_bm25(cx_enquire *enq, double k1, double k2, double k3, double
 
 int cx_enquire_add_matchspy(cx_enquire *enq, cx_matchspy *spy, cx_error *err) noexcept {
     return guard(err, [&] { enq->enq.add_matchspy(&spy->spy); });
+}
+
+int cx_enquire_add_codespy(cx_enquire *enq, cx_codespy *spy, cx_error *err) noexcept {
+    return guard(err, [&] { enq->enq.add_matchspy(spy); });
 }
 
 int cx_enquire_clear_matchspies(cx_enquire *enq, cx_error *err) noexcept {

@@ -4,27 +4,37 @@ import TermsIndex
 /// A few open searchers over the same indexes, shared by the server's requests.
 ///
 /// A `TermsSearcher` holds Xapian handles and is for one task at a time: each one lives inside its
-/// own `SearcherSlot` actor, and requests are spread over the slots in turn. Before each use a slot
-/// moves its searcher to the index's latest commit (so a running `termsearch index` shows up), and
-/// reopens it from scratch when that fails (the index was rebuilt or replaced); while the index
-/// cannot be opened, requests fail with `indexMissing` or `indexUnusable` (503) and the next
-/// request tries again.
+/// own `SearcherSlot` actor. A request takes whichever slot is free, or waits (first come, first
+/// served) for the first one that frees up, so a slow search never holds up requests while another
+/// searcher is idle. Before each use a slot moves its searcher to the index's latest commit (so a
+/// running `termsearch index` shows up), and reopens it from scratch when that fails (the index
+/// was rebuilt or replaced); while the index cannot be opened, requests fail with `indexMissing`
+/// or `indexUnusable` (503) and the next request tries again.
 public final class SearcherPool: Sendable {
     /// The indexes searched.
     public let paths: [String]
     private let slots: [SearcherSlot]
-    private let next = Counter()
+    private let free: SlotQueue
 
     /// A pool of `size` searchers over `paths`; opens one now to fail early on a bad index.
     public init(paths: [String], size: Int = 2) throws {
         self.paths = paths
         let first = try TermsSearcher(paths: paths)
         slots = (0..<max(1, size)).map { SearcherSlot(paths: paths, searcher: $0 == 0 ? first : nil) }
+        free = SlotQueue(count: slots.count)
     }
 
     /// Runs `body` with a searcher of the pool, exclusively.
     public func withSearcher<T: Sendable>(_ body: @Sendable (TermsSearcher) throws -> T) async throws -> T {
-        try await slots[next.increment() % slots.count].run(body)
+        let index = await free.take()
+        do {
+            let result = try await slots[index].run(body)
+            free.give(index)
+            return result
+        } catch {
+            free.give(index)
+            throw error
+        }
     }
 }
 
@@ -61,15 +71,37 @@ actor SearcherSlot {
     }
 }
 
-/// A thread-safe counter for spreading requests over the slots.
-final class Counter: @unchecked Sendable {
+/// The slots not in use, and the requests waiting for one in the order they came.
+final class SlotQueue: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
+    private var free: [Int]
+    private var waiting: [CheckedContinuation<Int, Never>] = []
 
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value &+= 1
-        return value & Int.max
+    init(count: Int) { free = Array((0..<count).reversed()) }
+
+    /// A free slot's index, waiting for one when all are taken.
+    func take() async -> Int {
+        if let index = lock.withLock({ free.popLast() }) { return index }
+        return await withCheckedContinuation { continuation in
+            // Looked at again under the lock: a slot given back since is not missed.
+            let index: Int? = lock.withLock {
+                if let index = free.popLast() { return index }
+                waiting.append(continuation)
+                return nil
+            }
+            if let index { continuation.resume(returning: index) }
+        }
+    }
+
+    /// Hands slot `index` back: to the longest-waiting request, or to the free ones.
+    func give(_ index: Int) {
+        let next: CheckedContinuation<Int, Never>? = lock.withLock {
+            if waiting.isEmpty {
+                free.append(index)
+                return nil
+            }
+            return waiting.removeFirst()
+        }
+        next?.resume(returning: index)
     }
 }

@@ -8,6 +8,9 @@ public typealias DocumentID = UInt32
 /// Not thread-safe (Xapian objects are not): confine each instance to one thread or actor.
 public class Database {
     let handle: OpaquePointer
+    /// Counts the `reopen()` calls that moved to another revision: anything derived from the
+    /// database's contents and kept beside it is stale once this changes.
+    public private(set) var generation = 0
 
     init(handle: OpaquePointer) { self.handle = handle }
 
@@ -78,6 +81,7 @@ public class Database {
     public func reopen() throws -> Bool {
         var changed: Int32 = 0
         _ = try shimCall { cx_db_reopen(handle, &changed, $0) }
+        if changed != 0 { generation &+= 1 }
         return changed != 0
     }
 

@@ -34,12 +34,71 @@ public final class ValueCountMatchSpy {
     }
 }
 
+/// Every document's value in one slot, as the number of a distinct value: read once, it lets a
+/// `CodeCountMatchSpy` count matches per value without reading any value during the match.
+///
+/// Describes the database as it was when read (same revision): read it again after `reopen()`
+/// moves on. Only for a database of one shard (`.unimplemented` otherwise: Xapian gives a match
+/// spy the shard's own document ids), and a remote one runs no spy but its own. Not thread-safe:
+/// confine each instance to one thread or actor.
+public final class ValueCodes {
+    let handle: OpaquePointer
+    /// The distinct values (raw bytes) by code; code 0 is the empty value (no value).
+    public let values: [[UInt8]]
+
+    deinit { cx_valuecodes_free(handle) }
+
+    /// Reads the value of `slot` of every document of `database`.
+    public init(database: Database, slot: Int) throws {
+        let handle = try makeHandle { cx_valuecodes_new(database.handle, slot.clampedUInt32, $0) }
+        var values: [[UInt8]] = []
+        must {
+            try visitStrings({ cx_valuecodes_values(handle, $0, $1, $2) }) { bytes, _ in
+                values.append(Array(bytes))
+                return false
+            }
+        }
+        self.handle = handle
+        self.values = values
+    }
+}
+
+/// Counts the matches per value code of a `ValueCodes` (facets without reading values).
+///
+/// Not thread-safe: confine each instance to one thread or actor.
+public final class CodeCountMatchSpy {
+    let handle: OpaquePointer
+    /// The table the spy counts by (kept alive: the spy points into it).
+    public let codes: ValueCodes
+
+    deinit { cx_codespy_free(handle) }
+
+    /// A spy counting by `codes`.
+    public init(codes: ValueCodes) {
+        self.codes = codes
+        handle = mustSucceed { cx_codespy_new(codes.handle, $0) }!
+    }
+
+    /// The number of documents the spy has seen.
+    public var total: Int { Int(cx_codespy_total(handle)) }
+
+    /// Documents seen whose id is beyond the table: added after it was read (a stale table).
+    public var outside: Int { Int(cx_codespy_outside(handle)) }
+
+    /// The number of documents seen with each code (index: code, as in `codes.values`).
+    public func counts() -> [Int] {
+        var counts = [UInt64](repeating: 0, count: codes.values.count)
+        _ = counts.withUnsafeMutableBufferPointer { cx_codespy_counts(handle, $0.baseAddress, $0.count) }
+        return counts.map { Int($0) }
+    }
+}
+
 /// Runs queries against a database. Not thread-safe: confine each instance to one thread or actor.
 public final class Enquire {
     let handle: OpaquePointer
     private let database: Database
     // Xapian keeps raw pointers to match spies: hold them as long as they are registered.
-    private var spies: [ValueCountMatchSpy] = []
+    private var spies: [AnyObject] = []
 
     deinit { cx_enquire_free(handle) }
 
@@ -93,6 +152,12 @@ public final class Enquire {
     /// Registers `spy` to see every candidate match of the next `mset` calls.
     public func addMatchSpy(_ spy: ValueCountMatchSpy) {
         mustSucceed { cx_enquire_add_matchspy(handle, spy.handle, $0) }
+        spies.append(spy)
+    }
+
+    /// Registers `spy` to see every candidate match of the next `mset` calls.
+    public func addMatchSpy(_ spy: CodeCountMatchSpy) {
+        mustSucceed { cx_enquire_add_codespy(handle, spy.handle, $0) }
         spies.append(spy)
     }
 

@@ -223,6 +223,49 @@ final class SearchTests: XapianTestCase {
         XCTAssertEqual(try enquire.mset(first: 0, maxItems: 10).count, 6)
     }
 
+    func testCodeCountSpyCountsAsTheValueCountSpy() throws {
+        let writer = try WritableDatabase(path: path("db"))
+        for (text, supplier) in [("voorwaarden", "acme"), ("voorwaarden", "acme"), ("voorwaarden", ""), ("iets anders", "globex"),
+                                 ("voorwaarden", "initech"), ("voorwaarden", "acme"), ("voorwaarden", "initech")] {
+            try writer.add(document(text, values: supplier.isEmpty ? [:] : [2: supplier]))
+        }
+        try writer.commit()
+        let codes = try ValueCodes(database: writer, slot: 2)
+        XCTAssertEqual(codes.values.first, [])  // code 0: no value
+        XCTAssertEqual(Set(codes.values.dropFirst().map { String(decoding: $0, as: UTF8.self) }), ["acme", "globex", "initech"])
+
+        let enquire = Enquire(database: writer)
+        enquire.setQuery(Query(term: "voorwaarden"))
+        let reference = ValueCountMatchSpy(slot: 2), spy = CodeCountMatchSpy(codes: codes)
+        enquire.addMatchSpy(reference)
+        enquire.addMatchSpy(spy)
+        _ = try enquire.mset(first: 0, maxItems: 1, checkAtLeast: 100)
+        XCTAssertEqual(spy.total, 6)
+        XCTAssertEqual(spy.total, reference.total)
+        XCTAssertEqual(spy.outside, 0)
+        var counted: [String: Int] = [:]
+        for (code, count) in spy.counts().enumerated() where code > 0 && count > 0 {
+            counted[String(decoding: codes.values[code], as: UTF8.self)] = count
+        }
+        XCTAssertEqual(counted, Dictionary(uniqueKeysWithValues: reference.counts().map { ($0.value, $0.count) }))
+        XCTAssertEqual(counted, ["acme": 3, "initech": 2])
+        XCTAssertEqual(spy.counts()[0], 1)  // the match without a value
+    }
+
+    func testGenerationCountsReopensThatMoveOn() throws {
+        let writer = try WritableDatabase(path: path("db"))
+        try writer.add(document("een"))
+        try writer.commit()
+        let reader = try Database(path: path("db"))
+        XCTAssertEqual(reader.generation, 0)
+        XCTAssertFalse(try reader.reopen())
+        XCTAssertEqual(reader.generation, 0)
+        try writer.add(document("twee"))
+        try writer.commit()
+        XCTAssertTrue(try reader.reopen())
+        XCTAssertEqual(reader.generation, 1)
+    }
+
     func testSortingPagingAndWeights() throws {
         let writer = try WritableDatabase(path: path("db"))
         for (i, name) in ["c", "a", "b"].enumerated() {

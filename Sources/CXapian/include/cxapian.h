@@ -77,6 +77,8 @@ typedef struct cx_termgen cx_termgen;
 typedef struct cx_query cx_query;
 typedef struct cx_queryparser cx_queryparser;
 typedef struct cx_matchspy cx_matchspy;
+typedef struct cx_valuecodes cx_valuecodes;
+typedef struct cx_codespy cx_codespy;
 typedef struct cx_enquire cx_enquire;
 typedef struct cx_mset cx_mset;
 
@@ -286,6 +288,24 @@ uint64_t cx_spy_total(const cx_matchspy *spy) CX_NOEXCEPT;
 /// Calls cb(value, count) in descending count order.
 int cx_spy_counts(const cx_matchspy *spy, cx_string_cb cb, void *context, cx_error *err) CX_NOEXCEPT;
 
+// MARK: Value codes: every document's value in one slot as the number of a distinct value
+
+/// Reads the slot's value stream once; code 0 is "no value". UnimplementedError for a database
+/// of several shards (a match spy sees shard document ids).
+cx_valuecodes *cx_valuecodes_new(const cx_database *db, unsigned slot, cx_error *err) CX_NOEXCEPT;
+void cx_valuecodes_free(cx_valuecodes *t) CX_NOEXCEPT;
+/// Calls cb(value, code) for every code in order, from 0.
+int cx_valuecodes_values(const cx_valuecodes *t, cx_string_cb cb, void *context, cx_error *err) CX_NOEXCEPT;
+/// A match spy counting matches per code of `t` (which must outlive it).
+cx_codespy *cx_codespy_new(const cx_valuecodes *t, cx_error *err) CX_NOEXCEPT;
+void cx_codespy_free(cx_codespy *spy) CX_NOEXCEPT;
+/// Matches seen.
+uint64_t cx_codespy_total(const cx_codespy *spy) CX_NOEXCEPT;
+/// Matches whose document id is beyond the table (documents added after it was read).
+uint64_t cx_codespy_outside(const cx_codespy *spy) CX_NOEXCEPT;
+/// Copies up to `capacity` counts (by code) into `out`; returns the number of codes.
+size_t cx_codespy_counts(const cx_codespy *spy, uint64_t *out, size_t capacity) CX_NOEXCEPT;
+
 // MARK: Enquire (does not own match spies: the caller keeps them alive)
 
 cx_enquire *cx_enquire_new(const cx_database *db, cx_error *err) CX_NOEXCEPT;
@@ -301,6 +321,7 @@ int cx_enquire_set_docid_order(cx_enquire *enq, int order, cx_error *err) CX_NOE
 int cx_enquire_set_bm25(cx_enquire *enq, double k1, double k2, double k3, double b,
                         double min_normlen, cx_error *err) CX_NOEXCEPT;
 int cx_enquire_add_matchspy(cx_enquire *enq, cx_matchspy *spy, cx_error *err) CX_NOEXCEPT;
+int cx_enquire_add_codespy(cx_enquire *enq, cx_codespy *spy, cx_error *err) CX_NOEXCEPT;
 int cx_enquire_clear_matchspies(cx_enquire *enq, cx_error *err) CX_NOEXCEPT;
 cx_mset *cx_enquire_mset(cx_enquire *enq, unsigned first, unsigned maxitems, unsigned check_at_least,
                          cx_error *err) CX_NOEXCEPT;

@@ -11,6 +11,10 @@ public final class TermsSearcher {
     private let languages: [LanguageSearch]
     /// The `title:` and `supplier:` fields, matched per document.
     let documentFieldSearch: DocumentFieldSearch
+    /// Restricts each language's parse to that language's clauses (`buildQuery`).
+    private let languageFilter = LanguageFilter()
+    /// The facet slots as value codes, for exact facets (`FacetCounter`).
+    private let facetTables = FacetTables()
     /// The matching features in effect: those asked for, less the index-time ones the index was
     /// not built with.
     public let features: MatchingFeatures
@@ -162,8 +166,9 @@ public final class TermsSearcher {
         let exact = try buildQuery(rewriter.exact)
         var boosted: Query?
         if features.contains(.proximityBoost), let boost = rewriter.proximityBoost(window: Self.proximityBoostWindow),
-           let boostQuery = try? buildQuery(boost) {
-            boosted = Query(.andMaybe, [exact, boostQuery])
+           let boostQuery = try? buildQuery(boost, excludingOtherLanguages: false) {
+            // The rerank's 100 candidates are found fastest through FILTERs (LanguageFilter).
+            boosted = Query(.andMaybe, [try buildQuery(rewriter.exact, excludingOtherLanguages: false), boostQuery])
         }
         let filter = try filterQuery(request.filters)
         func filtered(_ q: Query) -> Query { filter.map { Query(.filter, [q, $0]) } ?? q }
@@ -272,7 +277,7 @@ public final class TermsSearcher {
             let count = try database.documentCount
             // Exact counts of the counted tiers, with facets: in the ranking pass when only the first
             // tier is counted (all-words and boolean queries), else (near phrases) a pass of its own.
-            let facets = request.facets || request.perDocument ? FacetCounter() : nil
+            let facets = request.facets || request.perDocument ? FacetCounter(table: try facetTables.table(for: database)) : nil
             var countingTier: Int? = nil
             if let facets {
                 if planned.countedTiers == 1 && !request.perDocument {
@@ -463,8 +468,9 @@ public final class TermsSearcher {
     }
 
     /// Parses the query once per language and matches each parse against clauses of that language
-    /// only, so Dutch stems meet Dutch clauses and English stems English ones.
-    func buildQuery(_ text: String) throws -> Query {
+    /// only, so Dutch stems meet Dutch clauses and English stems English ones; with
+    /// `excludingOtherLanguages`, by excluding the others where that is cheaper (`LanguageFilter`).
+    func buildQuery(_ text: String, excludingOtherLanguages: Bool = true) throws -> Query {
         var perLanguage: [Query] = []
         let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
         // A query of stopwords only (`de`, `het`) means those words: search them as indexed
@@ -487,8 +493,7 @@ public final class TermsSearcher {
             } catch let error as XapianError where error.kind == .queryParser || error.kind == .wildcard {
                 throw TermsearchError.invalidQuery(query: text, reason: error.message)
             }
-            let filter = Query(term: IndexSchema.booleanTerm(IndexSchema.language, search.language.rawValue))
-            perLanguage.append(Query(.filter, [parsed, filter]))
+            perLanguage.append(try languageFilter.restrict(parsed, to: search.language, in: database, excluding: excludingOtherLanguages))
         }
         return Query(.or, perLanguage)
     }
