@@ -4,7 +4,9 @@ import TermsIndex
 /// A few open searchers over the same indexes, shared by the server's requests.
 ///
 /// A `TermsSearcher` holds Xapian handles and is for one task at a time: each one lives inside its
-/// own `SearcherSlot` actor. A request takes whichever slot is free, or waits (first come, first
+/// own `SearcherSlot`, which runs its searches on a thread of its own (a search blocks for
+/// milliseconds: on Swift's cooperative threads it would hold up the server's other requests,
+/// their parsing, encoding and resumption, and make the latency tail long). A request takes whichever slot is free, or waits (first come, first
 /// served) for the first one that frees up, so a slow search never holds up requests while another
 /// searcher is idle. Before each use a slot moves its searcher to the index's latest commit (so a
 /// running `termsearch index` shows up), and reopens it from scratch when that fails (the index
@@ -25,7 +27,7 @@ public final class SearcherPool: Sendable {
     }
 
     /// Runs `body` with a searcher of the pool, exclusively.
-    public func withSearcher<T: Sendable>(_ body: @Sendable (TermsSearcher) throws -> T) async throws -> T {
+    public func withSearcher<T: Sendable>(_ body: @escaping @Sendable (TermsSearcher) throws -> T) async throws -> T {
         let index = await free.take()
         do {
             let result = try await slots[index].run(body)
@@ -38,17 +40,26 @@ public final class SearcherPool: Sendable {
     }
 }
 
-/// One searcher, confined to this actor.
-actor SearcherSlot {
+/// One searcher, confined to a serial queue of its own (its searches block; see `SearcherPool`).
+final class SearcherSlot: @unchecked Sendable {
     private let paths: [String]
+    private let queue: DispatchQueue
+    /// Touched only on `queue`.
     private var searcher: TermsSearcher?
 
     init(paths: [String], searcher: TermsSearcher?) {
         self.paths = paths
         self.searcher = searcher
+        queue = DispatchQueue(label: "termsearch.searcher", qos: .userInitiated)
     }
 
-    func run<T: Sendable>(_ body: @Sendable (TermsSearcher) throws -> T) throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (TermsSearcher) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try self.runHere(body) }) }
+        }
+    }
+
+    private func runHere<T>(_ body: (TermsSearcher) throws -> T) throws -> T {
         if let searcher {
             do {
                 try searcher.refresh()
