@@ -167,9 +167,12 @@ final class DocumentRecords {
         return fields
     }
 
-    /// Decodes the data of a clause of this database, its document fields filled in.
+    /// Decodes the data of a clause of this database, its document fields filled in (and kept,
+    /// so a document's first clause read here saves the look-up for the others).
     func clause(_ data: String) throws -> StoredClause {
-        try StoredClause.decode(data) { try fields(of: $0) }
+        let stored = try StoredClause.decode(data) { try fields(of: $0) }
+        if cache[stored.document] == nil { cache[stored.document] = stored.documentFields }
+        return stored
     }
 }
 

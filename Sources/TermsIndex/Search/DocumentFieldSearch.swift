@@ -12,7 +12,7 @@ import Xapian
 /// stem, with diacritics folded; a final `*` matches any word starting so (`supplier:easy*`).
 /// Reads the documents' fields on first use; `invalidate()` after the database is reopened.
 final class DocumentFieldSearch {
-    /// The fields this answers, with what each matches.
+    /// The query fields matched per document: `title:` against the title, `supplier:` the supplier name.
     enum Field: String, CaseIterable {
         case title, supplier
     }
