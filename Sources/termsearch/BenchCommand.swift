@@ -11,9 +11,12 @@ struct BenchCommand: ParsableCommand {
         shouldDisplay: false,
         subcommands: [Baseline.self, Ingest.self, Stages.self, Queries.self]
     )
+    // Each subcommand names itself: a derived name costs every start-up of termsearch a
+    // `String(describing:)` of the type, several scans of the binary's protocol conformances.
 
     /// `termsearch bench baseline --index DIR PATH...`: raw Xapian over the same files; JSON report.
     struct Baseline: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "baseline")
         @Option(name: .long) var index: String
         @Argument var paths: [String]
 
@@ -26,6 +29,7 @@ struct BenchCommand: ParsableCommand {
     /// analyse), one thread, nothing written; JSON report with a digest of everything it produced
     /// (metadata, clauses, repairs), so a speed-up can show that it changed no output.
     struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ingest")
         @Argument var paths: [String]
 
         func run() throws {
@@ -59,6 +63,7 @@ struct BenchCommand: ParsableCommand {
 
     /// `termsearch bench stages --index DIR PATH...`: indexing on one thread, CPU seconds per stage.
     struct Stages: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "stages")
         @Option(name: .long) var index: String
         @Argument var paths: [String]
 
@@ -69,6 +74,7 @@ struct BenchCommand: ParsableCommand {
 
     /// `termsearch bench queries --index DIR --repeat N [--facets] QUERY...`: latency per query, in process.
     struct Queries: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "queries")
         @OptionGroup var indexOptions: IndexOptions
         @Option(name: .customLong("repeat")) var repetitions = 20
         @Option(name: .long) var limit = 10

@@ -89,6 +89,18 @@ final class ThesaurusTests: CLITestCase {
         }
     }
 
+    func testThesaurusEditedOnWindowsReadsLikeTheOriginal() throws {
+        // CRLF line ends and a non-breaking space after a comma, as a Windows editor may leave them.
+        let file = workDirectory.appendingPathComponent("windows.txt")
+        try "# test\r\nmoving box\r\n  nl: verhuisdoos,\u{00A0}overmacht\r\n".write(to: file, atomically: true, encoding: .utf8)
+        let check = try termsearch(["thesaurus", "--check", file.path])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("1 concepts, 2 expressions"), check.stdout)
+        let object = try search("verhuisdoos", ["--thesaurus", file.path])
+        XCTAssertFalse(hits(object).isEmpty)
+        XCTAssertTrue(hits(object).allSatisfy { mentions($0, "overmacht") })
+    }
+
     func testBundledThesaurusCoversTheSubjectsUsersSearch() throws {
         let run = try termsearch(["thesaurus", "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)

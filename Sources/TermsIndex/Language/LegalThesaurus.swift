@@ -39,16 +39,18 @@ public struct LegalThesaurus: Sendable {
     /// Where the thesaurus was read from.
     public let source: String
 
-    /// Parses thesaurus text; `source` names it in errors. Throws `TermsearchError.invalidThesaurus`
-    /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a comment or blank, for an
-    /// expression line before the first concept, and for a concept without expressions.
-    /// `s` without leading and trailing white space (Swift's own, not Foundation's: this runs at
-    /// every search's start-up).
+    /// `s` without leading and trailing white space (by scalar, not Foundation's nor by Character:
+    /// this runs at every search's start-up).
     static func trimmed(_ s: Substring) -> Substring {
-        guard let first = s.firstIndex(where: { !$0.isWhitespace }), let last = s.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return s[first...last]
     }
 
+    /// Parses thesaurus text; `source` names it in errors. Throws `TermsearchError.invalidThesaurus`
+    /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a comment or blank, for an
+    /// expression line before the first concept, and for a concept without expressions.
     public init(text: String, source: String) throws {
         var concepts: [Concept] = []
         var conceptLine = 0
@@ -57,7 +59,10 @@ public struct LegalThesaurus: Sendable {
                 throw TermsearchError.invalidThesaurus(path: source, line: conceptLine, reason: "concept '\(last.name)' has no expressions")
             }
         }
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split on the byte, not by Character (grapheme breaking the whole file cost more
+        // than the rest of a search's start-up); a CRLF line's CR is trimmed as white space.
+        for (index, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let raw = Substring(bytes)
             let lineNumber = index + 1
             let line = Self.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -76,8 +81,8 @@ public struct LegalThesaurus: Sendable {
             guard !concepts.isEmpty else {
                 throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: "expressions before the first concept name")
             }
-            for item in line[line.index(after: colon)...].split(separator: ",") {
-                let text = String(Self.trimmed(item))
+            for item in line[line.index(after: colon)...].utf8.split(separator: UInt8(ascii: ",")) {
+                let text = String(Self.trimmed(Substring(item)))
                 let words = WordTokenizer.words(text).map { DiacriticFolding.fold($0.lowercased()) }
                 guard !words.isEmpty else { continue }
                 concepts[concepts.count - 1].expressions.append(Expression(text: text, variety: variety, words: words))
@@ -103,10 +108,9 @@ public struct LegalThesaurus: Sendable {
     /// Where the bundled thesaurus is looked for, first found wins: the resource bundle beside the
     /// executable (SwiftPM copies it there), then the source tree this was built from.
     public static var bundledCandidates: [String] {
-        let executable = Bundle.main.bundleURL
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(bundledFileName)
-        return [executable.appendingPathComponent("termsearch_TermsIndex.resources").appendingPathComponent(bundledFileName).path,
-                source.path]
+        // Plain string paths: Foundation's URL costs a search's start-up more than the file read.
+        let source = String(#filePath.prefix(upTo: #filePath.lastIndex(of: "/") ?? #filePath.startIndex))
+        return [Bundle.main.bundlePath + "/termsearch_TermsIndex.resources/" + bundledFileName, source + "/" + bundledFileName]
     }
 
     /// The thesaurus termsearch ships with, read once; nil when it cannot be found (searches then

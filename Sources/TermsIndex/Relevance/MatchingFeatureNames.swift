@@ -23,7 +23,7 @@ extension MatchingFeatures {
     /// (`all,-compounds`). Returns nil when a name is unknown.
     public init?(parsing text: String) {
         var set: MatchingFeatures = []
-        for raw in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !raw.isEmpty {
+        for raw in text.split(separator: ",").map({ String(LegalThesaurus.trimmed($0)) }) where !raw.isEmpty {
             let removing = raw.hasPrefix("-")
             let name = removing ? String(raw.dropFirst()) : raw
             let feature: MatchingFeatures
