@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // The domain: ingest, index, search of suppliers' terms and conditions.
         // The legal thesaurus is a data file, copied beside the executable (LegalThesaurus).
-        .target(name: "TermsIndex", dependencies: ["Xapian"], resources: [.copy("Language/legal-thesaurus.txt")]),
+        .target(name: "TermsIndex", dependencies: ["Xapian"], resources: [.copy("Language/legal-thesaurus.txt"), .copy("Language/legal-glossary.txt")]),
         // The local web app and JSON API over an index (`termsearch serve`).
         .target(
             name: "TermsWeb",

@@ -5,6 +5,7 @@ build before the next, so the machine's drift hits both alike. Each build search
 (an index of the same corpus built by that build: the schema may differ).
 
     python3 Benchmarks/compare_binaries.py --old OLD_BIN --old-index OLD_IDX --new .build/release/termsearch --new-index IDX
+    python3 Benchmarks/compare_binaries.py ... --query "service unavailable during maintenance"   # own questions instead
 
 Prints a Markdown table of medians (ms) and new ÷ old. Nothing here asserts on time.
 """
@@ -33,10 +34,12 @@ def main():
     ap.add_argument("--new-index", required=True)
     ap.add_argument("--repeat", type=int, default=9)
     ap.add_argument("--in-process-repeat", type=int, default=20)
+    ap.add_argument("--query", action="append", help="a question to compare instead of the benchmark's six (repeatable)")
     args = ap.parse_args()
+    queries = [("question", q, None) for q in args.query] if args.query else QUERIES
     print("| query | old CLI ms | new CLI ms | new ÷ old | old in process ms | new in process ms | new ÷ old | new in process with --facets ms | ÷ old |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for kind, q, _ in QUERIES:
+    for kind, q, _ in queries:
         old_cli, new_cli, old_ip, new_ip, new_ipf = [], [], [], [], []
         for _ in range(args.repeat):
             old_cli.append(ms([args.old, "search", "--index", args.old_index, "--format", "json", q]))

@@ -79,7 +79,11 @@ struct SearchCommand: ParsableCommand {
                                     perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain,
                                     facets: facets)
         let results = try reportingErrors {
-            let thesaurus = try self.thesaurus.map { try LegalThesaurus.load(path: $0) } ?? LegalThesaurus.bundled
+            // A thesaurus of one's own still has the bundled glossary's translations.
+            let thesaurus = try self.thesaurus.map { path in
+                let own = try LegalThesaurus.load(path: path)
+                return LegalThesaurus.bundledGlossary.map(own.adding) ?? own
+            } ?? LegalThesaurus.bundled
             return try TermsSearcher(paths: indexOptions.paths, thesaurus: thesaurus).search(request)
         }
         switch format {

@@ -62,11 +62,62 @@ final class ThesaurusTests: CLITestCase {
         let explanation = try XCTUnwrap(object["explanation"] as? [String: Any])
         let tiers = try XCTUnwrap(explanation["tiers"] as? [[String: Any]])
         XCTAssertEqual(tiers.map { $0["match"] as? String ?? "" }, ["all", "related", "partial"])
-        XCTAssertTrue((explanation["thesaurus"] as? String ?? "").hasSuffix("legal-thesaurus.txt"))
+        let source = explanation["thesaurus"] as? String ?? ""
+        XCTAssertTrue(source.contains("legal-thesaurus.txt + ") && source.hasSuffix("legal-glossary.txt"), source)
         let text = try termsearch(["search", "--index", "idx", "--explain", "aansprakelijkheid beperkt tot"])
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("Also searched: aansprakelijkheid → liability"), text.stdout)
         XCTAssertTrue(text.stdout.contains("Tier 2 (related): Query("), text.stdout)
+    }
+
+    func testEnglishWordFindsDutchClausesThroughTheGlossaryButNoOtherEnglishWords() throws {
+        // The English modules of the bundled terms never say maintenance; the Dutch ones say onderhoud.
+        let object = try search("maintenance")
+        let match = try XCTUnwrap(((object["expansion"] as? [String: Any])?["matches"] as? [[String: Any]])?.first)
+        XCTAssertEqual(match["words"] as? String, "maintenance")
+        XCTAssertEqual(match["otherLanguage"] as? [String], ["onderhoud"])
+        XCTAssertEqual(match["sameLanguage"] as? [String] ?? [], [], "a translation is not an English equivalent")
+        XCTAssertEqual(object["total"] as? Int, 0)
+        let related = hits(object)
+        XCTAssertGreaterThan(related.count, 10)
+        XCTAssertTrue(related.allSatisfy { $0["match"] as? String == "related" && $0["language"] as? String == "nl" && mentions($0, "onderhoud") })
+        XCTAssertEqual(hits(try search("maintenance", ["--no-expand"])).count, 0)
+    }
+
+    func testGlossaryLinesAreCheckedAndKeptBesideAnOwnThesaurus() throws {
+        let glossary = workDirectory.appendingPathComponent("glossary.txt")
+        try "# test\nmoving box, removal box = verhuisdoos\n".write(to: glossary, atomically: true, encoding: .utf8)
+        let check = try termsearch(["thesaurus", "--check", glossary.path])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("1 concepts, 3 expressions"), check.stdout)
+
+        let broken = workDirectory.appendingPathComponent("broken-glossary.txt")
+        try "customer = klant\nsupplier =\n".write(to: broken, atomically: true, encoding: .utf8)
+        let run = try termsearch(["thesaurus", "--check", broken.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("broken-glossary.txt:2: a glossary line needs English words before '=' and Dutch words after it"),
+                      run.stderr)
+
+        // A thesaurus of one's own replaces the bundled thesaurus, not the bundled glossary.
+        let own = workDirectory.appendingPathComponent("mine.txt")
+        try "moving box\n  nl: verhuisdoos, overmacht\n".write(to: own, atomically: true, encoding: .utf8)
+        let object = try search("maintenance", ["--thesaurus", own.path])
+        let source = ((object["expansion"] as? [String: Any])?["thesaurus"] as? String) ?? ""
+        XCTAssertTrue(source.hasPrefix(own.path + " + ") && source.hasSuffix("legal-glossary.txt"), source)
+        XCTAssertFalse(hits(object).dropFirst(object["total"] as? Int ?? 0).isEmpty, "the glossary still finds Dutch clauses")
+    }
+
+    func testBundledGlossaryIsListedAsTranslations() throws {
+        let run = try termsearch(["thesaurus", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let concepts = try XCTUnwrap(object["concepts"] as? [[String: Any]])
+        let customer = try XCTUnwrap(concepts.first { $0["name"] as? String == "customer, client, buyer, purchaser" })
+        XCTAssertEqual(customer["translationsOnly"] as? Bool, true)
+        XCTAssertEqual((customer["expressions"] as? [String: [String]])?["nl"]?.first, "klant")
+        XCTAssertEqual(concepts.first { $0["name"] as? String == "liability" }?["translationsOnly"] as? Bool, false)
+        let text = try termsearch(["thesaurus"])
+        XCTAssertTrue(text.stdout.contains("\ncustomer, client, buyer, purchaser = klant, afnemer, koper, cliënt\n"), text.stdout)
     }
 
     func testOwnThesaurusFileIsUsedAndChecked() throws {

@@ -32,6 +32,9 @@ public struct LegalThesaurus: Sendable {
     public struct Concept: Sendable {
         public var name: String
         public var expressions: [Expression]
+        /// A line of the glossary (`english = dutch`): its expressions translate each other but are
+        /// not equivalents within one language, so a query finds only the other language's.
+        public var translationsOnly = false
     }
 
     /// The concepts, in file order.
@@ -49,10 +52,19 @@ public struct LegalThesaurus: Sendable {
     }
 
     /// Parses thesaurus text; `source` names it in errors. Throws `TermsearchError.invalidThesaurus`
-    /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a comment or blank, for an
-    /// expression line before the first concept, and for a concept without expressions.
+    /// for a line that is not a concept name, a `nl:`/`be:`/`en:` line, a glossary line, a comment or
+    /// blank, for an expression line before the first concept, and for a concept without expressions.
+    /// A line `english, … = dutch, …` (the glossary's form, `legal-glossary.txt`) is a concept of
+    /// translations only.
     public init(text: String, source: String) throws {
         var concepts: [Concept] = []
+        func expressions(_ list: Substring, _ variety: Variety) -> [Expression] {
+            list.utf8.split(separator: UInt8(ascii: ",")).compactMap { item in
+                let text = String(Self.trimmed(Substring(item)))
+                let words = WordTokenizer.words(text).map { DiacriticFolding.fold($0.lowercased()) }
+                return words.isEmpty ? nil : Expression(text: text, variety: variety, words: words)
+            }
+        }
         var conceptLine = 0
         func finishConcept() throws {
             if let last = concepts.last, last.expressions.isEmpty {
@@ -67,6 +79,16 @@ public struct LegalThesaurus: Sendable {
             let line = Self.trimmed(raw)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let indented = raw.first == " " || raw.first == "\t"
+            if !indented, let equals = line.firstIndex(of: "=") {
+                try finishConcept()
+                let english = expressions(line[..<equals], .en), dutch = expressions(line[line.index(after: equals)...], .nl)
+                guard !english.isEmpty, !dutch.isEmpty else {
+                    throw TermsearchError.invalidThesaurus(path: source, line: lineNumber,
+                                                           reason: "a glossary line needs English words before '=' and Dutch words after it")
+                }
+                concepts.append(Concept(name: String(Self.trimmed(line[..<equals])), expressions: english + dutch, translationsOnly: true))
+                continue
+            }
             if !indented {
                 try finishConcept()
                 concepts.append(Concept(name: String(line), expressions: []))
@@ -81,12 +103,7 @@ public struct LegalThesaurus: Sendable {
             guard !concepts.isEmpty else {
                 throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: "expressions before the first concept name")
             }
-            for item in line[line.index(after: colon)...].utf8.split(separator: UInt8(ascii: ",")) {
-                let text = String(Self.trimmed(Substring(item)))
-                let words = WordTokenizer.words(text).map { DiacriticFolding.fold($0.lowercased()) }
-                guard !words.isEmpty else { continue }
-                concepts[concepts.count - 1].expressions.append(Expression(text: text, variety: variety, words: words))
-            }
+            concepts[concepts.count - 1].expressions += expressions(line[line.index(after: colon)...], variety)
         }
         try finishConcept()
         self.concepts = concepts
@@ -113,12 +130,33 @@ public struct LegalThesaurus: Sendable {
         return [Bundle.main.bundlePath + "/termsearch_TermsIndex.resources/" + bundledFileName, source + "/" + bundledFileName]
     }
 
-    /// The thesaurus termsearch ships with, read once; nil when it cannot be found (searches then
-    /// run without expansion, and `--explain` says so).
-    public static let bundled: LegalThesaurus? = {
+    /// The file name of the bundled glossary (English–Dutch translations), beside the thesaurus.
+    public static let bundledGlossaryFileName = "legal-glossary.txt"
+
+    /// The glossary termsearch ships with, read once from beside the bundled thesaurus; nil when
+    /// it cannot be found or read.
+    public static let bundledGlossary: LegalThesaurus? = {
         guard let path = bundledCandidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else { return nil }
-        return try? load(path: path)
+        return try? load(path: String(path.prefix(upTo: path.lastIndex(of: "/") ?? path.startIndex)) + "/" + bundledGlossaryFileName)
     }()
+
+    /// The thesaurus termsearch ships with, with its glossary, read once; nil when it cannot be
+    /// found (searches then run without expansion, and `--explain` says so).
+    public static let bundled: LegalThesaurus? = {
+        guard let path = bundledCandidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }),
+              let thesaurus = try? load(path: path) else { return nil }
+        return bundledGlossary.map(thesaurus.adding) ?? thesaurus
+    }()
+
+    private init(concepts: [Concept], source: String) {
+        self.concepts = concepts
+        self.source = source
+    }
+
+    /// This thesaurus with the concepts of `other` after its own (a thesaurus and a glossary).
+    public func adding(_ other: LegalThesaurus) -> LegalThesaurus {
+        LegalThesaurus(concepts: concepts + other.concepts, source: source + " + " + other.source)
+    }
 
     /// Number of expressions over all concepts.
     public var expressionCount: Int { concepts.reduce(0) { $0 + $1.expressions.count } }

@@ -105,7 +105,11 @@ struct ConceptMatcher {
                     // An expression written the same in both languages (`force majeure`) is listed once.
                     guard !own.contains(stems), seen.insert(language.rawValue + ":" + stems.joined(separator: " ")).inserted,
                           seen.insert(expression.words.joined(separator: " ")).inserted else { continue }
-                    if languages.contains(language) { same.append(expression.text) } else if crossLanguage { other.append(expression.text) }
+                    if languages.contains(language) {
+                        if !thesaurus.concepts[concept].translationsOnly { same.append(expression.text) }
+                    } else if crossLanguage {
+                        other.append(expression.text)
+                    }
                 }
                 if !same.isEmpty || !other.isEmpty {
                     matches.append(QueryExpansion.Match(words: span.joined(separator: " "), concept: thesaurus.concepts[concept].name,
