@@ -82,6 +82,14 @@ final class ThesaurusTests: CLITestCase {
         XCTAssertGreaterThan(related.count, 10)
         XCTAssertTrue(related.allSatisfy { $0["match"] as? String == "related" && $0["language"] as? String == "nl" && mentions($0, "onderhoud") })
         XCTAssertEqual(hits(try search("maintenance", ["--no-expand"])).count, 0)
+
+        // The other way round, a translation is searched in clauses of its own language only:
+        // `programmatuur = software` finds English clauses, not the Dutch ones that say software.
+        let dutch = try search("programmatuur")
+        let total = try XCTUnwrap(dutch["total"] as? Int)
+        let translated = hits(dutch).dropFirst(total)
+        XCTAssertFalse(translated.isEmpty)
+        XCTAssertTrue(translated.allSatisfy { $0["match"] as? String == "related" && $0["language"] as? String == "en" && mentions($0, "software") })
     }
 
     func testGlossaryLinesAreCheckedAndKeptBesideAnOwnThesaurus() throws {

@@ -30,6 +30,9 @@ struct QueryUnit {
     var words: [String]
     /// The concepts they name (empty for a plain word).
     var matches: [QueryExpansion.Match]
+    /// The concepts' other-language expressions by their language: searched in clauses of that
+    /// language only.
+    var translations: [Language: [String]] = [:]
 }
 
 /// Finds the thesaurus concepts in a query's words, matching words by their stem so that
@@ -93,6 +96,7 @@ struct ConceptMatcher {
             }
             let span = Array(words[i..<(i + bestLength)])
             var matches: [QueryExpansion.Match] = []
+            var translations: [Language: [String]] = [:]
             for concept in Set(best.map(\.concept)).sorted() {
                 let matched = best.filter { $0.concept == concept }
                 let languages = Set(matched.map { $0.expression.variety.language })
@@ -109,6 +113,7 @@ struct ConceptMatcher {
                         if !thesaurus.concepts[concept].translationsOnly { same.append(expression.text) }
                     } else if crossLanguage {
                         other.append(expression.text)
+                        translations[language, default: []].append(expression.text)
                     }
                 }
                 if !same.isEmpty || !other.isEmpty {
@@ -116,7 +121,7 @@ struct ConceptMatcher {
                                                         sameLanguage: same, otherLanguage: other))
                 }
             }
-            units.append(QueryUnit(words: span, matches: matches))
+            units.append(QueryUnit(words: span, matches: matches, translations: translations))
             i += bestLength
         }
         return units

@@ -219,12 +219,12 @@ public final class TermsSearcher {
                     continue
                 }
                 var alternatives = [try buildQuery(own)]
-                let same = unit.matches.flatMap(\.sameLanguage), other = unit.matches.flatMap(\.otherLanguage)
+                let same = unit.matches.flatMap(\.sameLanguage)
                 if !same.isEmpty {
                     alternatives.append(try buildQuery(ConceptMatcher.alternatives(same)).scaled(by: ConceptMatcher.sameLanguageWeight))
                 }
-                if !other.isEmpty {
-                    alternatives.append(try buildQuery(ConceptMatcher.alternatives(other)).scaled(by: ConceptMatcher.otherLanguageWeight))
+                for (language, other) in unit.translations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    alternatives.append(try buildQuery(ConceptMatcher.alternatives(other), in: language).scaled(by: ConceptMatcher.otherLanguageWeight))
                 }
                 unitQueries.append(Query(.or, alternatives))
             }
@@ -470,13 +470,14 @@ public final class TermsSearcher {
     /// Parses the query once per language and matches each parse against clauses of that language
     /// only, so Dutch stems meet Dutch clauses and English stems English ones; with
     /// `excludingOtherLanguages`, by excluding the others where that is cheaper (`LanguageFilter`).
-    func buildQuery(_ text: String, excludingOtherLanguages: Bool = true) throws -> Query {
+    /// With `language`, only that language's parse (a translation from the glossary or thesaurus).
+    func buildQuery(_ text: String, in language: Language? = nil, excludingOtherLanguages: Bool = true) throws -> Query {
         var perLanguage: [Query] = []
         let prepared = QueryAnalysis.prepare(text, features: features, filterFields: Self.filterFields.map(\.field))
         // A query of stopwords only (`de`, `het`) means those words: search them as indexed
         // (stopwords are indexed unstemmed only), not nothing.
         let onlyStopwords = Self.isOnlyStopwords(text)
-        for search in languages {
+        for search in languages where language == nil || search.language == language {
             if onlyStopwords {
                 search.parser.setStopper(nil)
                 search.parser.setStemmingStrategy(.none)
