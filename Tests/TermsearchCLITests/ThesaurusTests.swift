@@ -15,6 +15,13 @@ final class ThesaurusTests: CLITestCase {
         try searchJSON(query, limit: 200, extra)
     }
 
+    /// Writes `text` to the file `name` and runs `termsearch thesaurus --check` on it.
+    func check(_ text: String, as name: String) throws -> (file: URL, run: Run) {
+        let file = workDirectory.appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return (file, try termsearch(["thesaurus", "--check", file.path]))
+    }
+
     /// Whether the word is in the hit's clause or in its heading or its article's heading.
     func mentions(_ hit: [String: Any], _ word: String) -> Bool {
         ["text", "heading", "articleHeading"].contains { (hit[$0] as? String ?? "").lowercased().contains(word) }
@@ -93,15 +100,11 @@ final class ThesaurusTests: CLITestCase {
     }
 
     func testGlossaryLinesAreCheckedAndKeptBesideAnOwnThesaurus() throws {
-        let glossary = workDirectory.appendingPathComponent("glossary.txt")
-        try "# test\nmoving box, removal box = verhuisdoos\n".write(to: glossary, atomically: true, encoding: .utf8)
-        let check = try termsearch(["thesaurus", "--check", glossary.path])
+        let (_, check) = try self.check("# test\nmoving box, removal box = verhuisdoos\n", as: "glossary.txt")
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("1 concepts, 3 expressions"), check.stdout)
 
-        let broken = workDirectory.appendingPathComponent("broken-glossary.txt")
-        try "customer = klant\nsupplier =\n".write(to: broken, atomically: true, encoding: .utf8)
-        let run = try termsearch(["thesaurus", "--check", broken.path])
+        let (_, run) = try self.check("customer = klant\nsupplier =\n", as: "broken-glossary.txt")
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("broken-glossary.txt:2: a glossary line needs English words before '=' and Dutch words after it"),
                       run.stderr)
@@ -129,9 +132,7 @@ final class ThesaurusTests: CLITestCase {
     }
 
     func testOwnThesaurusFileIsUsedAndChecked() throws {
-        let file = workDirectory.appendingPathComponent("mine.txt")
-        try "# test\nmoving box\n  nl: verhuisdoos, overmacht\n".write(to: file, atomically: true, encoding: .utf8)
-        let check = try termsearch(["thesaurus", "--check", file.path])
+        let (file, check) = try self.check("# test\nmoving box\n  nl: verhuisdoos, overmacht\n", as: "mine.txt")
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("1 concepts, 2 expressions"), check.stdout)
         let object = try search("verhuisdoos", ["--thesaurus", file.path])
@@ -150,9 +151,7 @@ final class ThesaurusTests: CLITestCase {
 
     func testThesaurusEditedOnWindowsReadsLikeTheOriginal() throws {
         // CRLF line ends and a non-breaking space after a comma, as a Windows editor may leave them.
-        let file = workDirectory.appendingPathComponent("windows.txt")
-        try "# test\r\nmoving box\r\n  nl: verhuisdoos,\u{00A0}overmacht\r\n".write(to: file, atomically: true, encoding: .utf8)
-        let check = try termsearch(["thesaurus", "--check", file.path])
+        let (file, check) = try self.check("# test\r\nmoving box\r\n  nl: verhuisdoos,\u{00A0}overmacht\r\n", as: "windows.txt")
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("1 concepts, 2 expressions"), check.stdout)
         let object = try search("verhuisdoos", ["--thesaurus", file.path])
