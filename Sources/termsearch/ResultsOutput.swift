@@ -97,13 +97,15 @@ struct ResultsText {
         return out
     }
 
-    /// "Also searched: overmacht → force majeure: niet-toerekenbare tekortkoming, …; in English: force majeure, …"
+    /// "Also searched: overmacht → force majeure: niet-toerekenbare tekortkoming, …; other language: act of god, … |
+    /// vervalt → other language: expire, lapse"
     static func describe(_ expansion: QueryExpansion) -> String {
         "Also searched: " + expansion.matches.map { match in
-            var text = "\(match.words) → \(match.concept)"
-            if !match.sameLanguage.isEmpty { text += ": " + match.sameLanguage.joined(separator: ", ") }
-            if !match.otherLanguage.isEmpty { text += "; other language: " + match.otherLanguage.joined(separator: ", ") }
-            return text
+            // A glossary line (translations only) has no same-language words: its name would read as if it had.
+            var parts: [String] = []
+            if !match.sameLanguage.isEmpty { parts.append("\(match.concept): " + match.sameLanguage.joined(separator: ", ")) }
+            if !match.otherLanguage.isEmpty { parts.append("other language: " + match.otherLanguage.joined(separator: ", ")) }
+            return "\(match.words) → " + parts.joined(separator: "; ")
         }.joined(separator: " | ") + " (--no-expand turns this off)"
     }
 

@@ -65,4 +65,17 @@ final class QueryTierTests: CLITestCase {
         XCTAssertGreaterThan(try search("de")["total"] as? Int ?? 0, 100)
         XCTAssertGreaterThan(try search("het")["total"] as? Int ?? 0, 100)
     }
+
+    func testQuestionWordsOnlyAsk() throws {
+        // `wanneer` (when) asks; the clauses that answer rarely say it. Snowball stops `when` in
+        // English but not `wanneer` in Dutch.
+        let asked = try search("wanneer vervalt de garantie"), plain = try search("vervalt de garantie")
+        XCTAssertGreaterThan(plain["total"] as? Int ?? 0, 0)
+        XCTAssertEqual(asked["total"] as? Int, plain["total"] as? Int)
+        XCTAssertEqual(hits(asked).map { $0["id"] as? String }, hits(plain).map { $0["id"] as? String })
+        // Alone it is searched as written.
+        let alone = try search("wanneer")
+        XCTAssertGreaterThan(alone["total"] as? Int ?? 0, 10)
+        XCTAssertTrue(hits(alone).allSatisfy { ($0["text"] as? String ?? "").lowercased().contains("wanneer") })
+    }
 }

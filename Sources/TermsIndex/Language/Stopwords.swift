@@ -70,6 +70,26 @@ public enum Stopwords {
         "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very",
     ]
 
+    /// Words that only ask the question (`wanneer vervalt de garantie`, `what happens with late
+    /// payment`): left out of a query's plain words like stopwords, but indexed as usual. Snowball's
+    /// English list already has `when`, `why`, `which`; its Dutch list has `hoe`, `wie`, `wat` but
+    /// not these.
+    public static let questionWords: [Language: Set<String>] = [
+        .dutch: ["wanneer", "waarom", "welke", "welk", "hoeveel", "hoelang", "gebeurt", "gebeuren"],
+        .english: ["happens", "happen", "happened"],
+    ]
+
+    /// The stopwords of a query in `language`: the stopwords and the question words.
+    public static func queryWords(for language: Language) -> Set<String> {
+        switch language {
+        case .dutch: return dutchQuery
+        case .english: return englishQuery
+        }
+    }
+
+    private static let dutchQuery = dutch.union(questionWords[.dutch]!)
+    private static let englishQuery = english.union(questionWords[.english]!)
+
     private static let dutch: Set<String> = listed(snowballDutch, language: .dutch)
     private static let english: Set<String> = listed(snowballEnglish, language: .english)
 

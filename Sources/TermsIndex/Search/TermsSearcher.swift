@@ -83,7 +83,7 @@ public final class TermsSearcher {
             let documentFieldSearch = DocumentFieldSearch(database: opened, stemmers: stemmers)
             self.documentFieldSearch = documentFieldSearch
             languages = zip(Language.allCases, stemmers).map { language, stemmer in
-                let stopper = Stopper(words: Stopwords.words(for: language))
+                let stopper = Stopper(words: Stopwords.queryWords(for: language))
                 return LanguageSearch(language: language, stemmer: stemmer,
                                       parser: TermsSearcher.makeParser(stemmer: stemmer, stopper: stopper, database: opened,
                                                                        stemming: stemming, documentFields: documentFieldSearch),
@@ -503,7 +503,7 @@ public final class TermsSearcher {
     static func isOnlyStopwords(_ text: String) -> Bool {
         let tokens = text.split(whereSeparator: \.isWhitespace)
         guard !tokens.isEmpty, tokens.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" } }) else { return false }
-        let dutch = Stopwords.words(for: .dutch), english = Stopwords.words(for: .english)
+        let dutch = Stopwords.queryWords(for: .dutch), english = Stopwords.queryWords(for: .english)
         return tokens.allSatisfy { dutch.contains($0.lowercased()) || english.contains($0.lowercased()) }
     }
 
