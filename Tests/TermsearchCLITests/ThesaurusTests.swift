@@ -108,6 +108,10 @@ final class ThesaurusTests: CLITestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.contains("broken-glossary.txt:2: a glossary line needs English words before '=' and Dutch words after it"),
                       run.stderr)
+        let (_, indented) = try self.check("customer = klant\n  supplier = leverancier\n", as: "indented-glossary.txt")
+        XCTAssertEqual(indented.status, 2)
+        XCTAssertTrue(indented.stderr.contains("indented-glossary.txt:2: a glossary line (english = dutch) starts at the beginning of the line"),
+                      indented.stderr)
 
         // A thesaurus of one's own replaces the bundled thesaurus, not the bundled glossary.
         let own = workDirectory.appendingPathComponent("mine.txt")

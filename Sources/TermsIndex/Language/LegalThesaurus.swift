@@ -97,8 +97,9 @@ public struct LegalThesaurus: Sendable {
             }
             guard let colon = line.firstIndex(of: ":"),
                   let variety = Variety(rawValue: Self.trimmed(line[..<colon]).lowercased()) else {
-                throw TermsearchError.invalidThesaurus(path: source, line: lineNumber,
-                                                       reason: "an indented line must start with nl:, be: or en:")
+                throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: line.contains("=")
+                    ? "a glossary line (english = dutch) starts at the beginning of the line"
+                    : "an indented line must start with nl:, be: or en:")
             }
             guard !concepts.isEmpty else {
                 throw TermsearchError.invalidThesaurus(path: source, line: lineNumber, reason: "expressions before the first concept name")
