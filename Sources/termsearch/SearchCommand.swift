@@ -70,49 +70,26 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try buildDefaultIndexIfMissing()
-        var filters = try filterOptions.filters()
-        if current || asOf != nil {
-            filters = try reportingErrors { try TermsSearcher(paths: indexOptions.paths).limitingToVersions(filters, asOf: asOf) }
-        }
-        let request = SearchRequest(query: query, limit: limit, offset: offset, filters: filters,
-                                    perDocument: perDocument, near: near, nearWindow: nearWindow, expand: expand, explain: explain,
-                                    facets: facets)
-        let results = try reportingErrors {
-            // A thesaurus of one's own still has the bundled glossary's translations.
-            let thesaurus = try self.thesaurus.map { path in
-                let own = try LegalThesaurus.load(path: path)
-                return LegalThesaurus.bundledGlossary.map(own.adding) ?? own
-            } ?? LegalThesaurus.bundled
-            return try TermsSearcher(paths: indexOptions.paths, thesaurus: thesaurus).search(request)
-        }
-        switch format {
-        case .json:
-            print(try JSONOutput.encode(results))
-        case .jsonl:
-            print(try JSONOutput.lines(results.hits), terminator: "")
-        case .csv:
-            print(ResultsCSV.render(results.hits), terminator: "")
-        case .text:
-            print(ResultsText(results: results, highlight: stdoutIsTerminal, showFacets: facets).render(), terminator: "")
-        }
+        try invocation().run()
     }
 
-    /// A newcomer's first search should work: when the default index does not exist yet and the
-    /// bundled corpus is here, build the index from it first (saying so on stderr).
-    private func buildDefaultIndexIfMissing() throws {
-        let path = indexOptions.path
-        guard indexOptions.isDefault, !FileManager.default.fileExists(atPath: path) || isEmptyFolder(path),
-              FileManager.default.fileExists(atPath: "Corpus") else { return }
-        printError("no index at \(path) yet; building it from Corpus/ first")
-        let report = try reportingErrors { try CorpusIndexer(indexPath: path).index(["Corpus"]) }
-        for failure in report.failed { printError("\(failure.path): \(failure.reason)") }
-        printError(IndexSummary(report: report, indexPath: path).text)
-    }
-
-    private func isEmptyFolder(_ path: String) -> Bool {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return entries.allSatisfy { $0 == "README.md" || $0.hasPrefix(".") }
+    /// The search this command line asks for.
+    func invocation() throws -> SearchInvocation {
+        var invocation = SearchInvocation(indexPaths: indexOptions.paths, usesDefaultIndex: indexOptions.isDefault, query: query)
+        invocation.filters = try filterOptions.filters()
+        invocation.current = current
+        invocation.asOf = asOf
+        invocation.limit = limit
+        invocation.offset = offset
+        invocation.format = format
+        invocation.facets = facets
+        invocation.perDocument = perDocument
+        invocation.near = near
+        invocation.nearWindow = nearWindow
+        invocation.expand = expand
+        invocation.explain = explain
+        invocation.thesaurus = thesaurus
+        return invocation
     }
 }
 

@@ -39,9 +39,14 @@ struct Termsearch: ParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, but a command-line mistake is one
     /// `termsearch: …` line naming the help to read, with exit code 64, as the README promises.
     /// Synchronous: a search runs on the main thread with no concurrency runtime started; only
-    /// `serve` (async) gets a task, with the main thread parked in `dispatchMain`.
+    /// `serve` (async) gets a task, with the main thread parked in `dispatchMain`. A common
+    /// `search` command line is read without ArgumentParser (`SearchInvocation(commonArguments:)`).
     static func main() {
         do {
+            let arguments = CommandLine.arguments.dropFirst()
+            if arguments.first == "search", let search = SearchInvocation(commonArguments: Array(arguments.dropFirst())) {
+                return try search.run()
+            }
             var command = try parseAsRoot()
             if let command = command as? AsyncParsableCommand { runAsync(command) }
             try command.run()
