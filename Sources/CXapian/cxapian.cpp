@@ -157,6 +157,58 @@ void each_plain(Xapian::TermIterator it, Xapian::TermIterator end, cx_string_cb 
 
 } // namespace
 
+namespace {
+/// Kraaij–Pohlmann that takes `ge` off past participles only. Xapian's `kraaij_pohlmann` drops
+/// the prefix and the infix `ge` of every word, so `gegevens` stems as `geven`, `gedurende` as
+/// `duur`, `begeleiding` as `beleid`, `geschil` as `schil`, `gelijk` as `lijk`. Here a `ge` with
+/// at least three letters after it is hidden from the Snowball stemmer (written `#e`, put back
+/// after), except in a word ending like a past participle (-d, -t, -de, -te; not the present
+/// participle's -end/-ende nor -heid) that is not a form of one of the few verbs whose stem
+/// begins with ge (`gebruikt` is gebruiken's, not a participle of "bruiken"): so `gemeld` still
+/// stems as `melden`, `opgezegd` as `opzeggen`, `uitgevoerd` as `uitvoeren`.
+class ParticipleGeStem : public Xapian::StemImplementation {
+    Xapian::Stem kp{"kraaij_pohlmann"};
+
+    static bool endsWith(const std::string &word, const char *suffix) {
+        size_t n = std::strlen(suffix);
+        return word.size() >= n && word.compare(word.size() - n, n, suffix) == 0;
+    }
+
+    /// Whether Kraaij–Pohlmann may take this word's `ge` off: it looks like a past participle.
+    static bool looksLikeParticiple(const std::string &word) {
+        static const char *const geVerbs[] = {"gebeur", "gebied", "gebod", "gebruik", "gedoog", "gedrag", "gehoorza",
+                                              "gelijk", "geloof", "gelov", "geluk", "geniet", "genot", "genees",
+                                              "genez", "geschied", "getuig"};
+        for (const char *verb : geVerbs) if (word.find(verb) != std::string::npos) return false;
+        if (endsWith(word, "end") || endsWith(word, "ende") || endsWith(word, "heid")) return false;
+        return endsWith(word, "d") || endsWith(word, "t") || endsWith(word, "de") || endsWith(word, "te");
+    }
+
+  public:
+    std::string operator()(const std::string &word) override {
+        if (word.find("ge") == std::string::npos || word.find('#') != std::string::npos || looksLikeParticiple(word))
+            return kp(word);
+        std::string hidden = word;
+        for (size_t i = 0; i + 5 <= hidden.size();) {
+            if (hidden[i] == 'g' && hidden[i + 1] == 'e') { hidden[i] = '#'; i += 2; } else ++i;
+        }
+        std::string stem = kp(hidden);
+        for (char &c : stem) if (c == '#') c = 'g';
+        return stem;
+    }
+
+    std::string get_description() const override { return ParticipleGeStem::name; }
+
+    static constexpr const char *name = "kraaij_pohlmann_ge";
+};
+
+/// The stemmer called `name`: Xapian's, or termsearch's own `kraaij_pohlmann_ge`.
+Xapian::Stem makeStem(const std::string &name) {
+    if (name == ParticipleGeStem::name) return Xapian::Stem(new ParticipleGeStem());
+    return Xapian::Stem(name);
+}
+}  // namespace
+
 extern "C" {
 
 void cx_free(void *p) noexcept { std::free(p); }
@@ -437,7 +489,7 @@ int cx_doc_term_positions(const cx_document *doc, cx_term_positions_cb cb, void 
 // MARK: Stem and Stopper
 
 cx_stem *cx_stem_new(const char *language, size_t language_len, cx_error *err) noexcept {
-    return make<cx_stem>(err, [&] { return new cx_stem{Xapian::Stem(str(language, language_len))}; });
+    return make<cx_stem>(err, [&] { return new cx_stem{makeStem(str(language, language_len))}; });
 }
 
 namespace {
@@ -450,7 +502,7 @@ class MemoisedStem : public Xapian::StemImplementation {
 
   public:
     MemoisedStem(const std::string &language_, size_t capacity_)
-        : stem(language_), language(language_), capacity(capacity_) {}
+        : stem(makeStem(language_)), language(language_), capacity(capacity_) {}
 
     std::string operator()(const std::string &word) override {
         auto found = memo.find(word);
@@ -468,7 +520,7 @@ cx_stem *cx_stem_new_memoised(const char *language, size_t language_len, size_t 
     return make<cx_stem>(err, [&] {
         std::string name = str(language, language_len);
         // "none" and unknown languages: the plain constructor's behaviour and errors.
-        Xapian::Stem plain(name);
+        Xapian::Stem plain = makeStem(name);
         if (plain.is_none()) return new cx_stem{plain};
         return new cx_stem{Xapian::Stem(new MemoisedStem(name, capacity))};
     });
@@ -482,7 +534,7 @@ int cx_stem_word(const cx_stem *stem, const char *word, size_t word_len, cx_byte
 }
 
 int cx_stem_languages(cx_bytes *out, cx_error *err) noexcept {
-    return guard(err, [&] { put(out, Xapian::Stem::get_available_languages()); });
+    return guard(err, [&] { put(out, Xapian::Stem::get_available_languages() + " " + ParticipleGeStem::name); });
 }
 
 cx_stopper *cx_stopper_new(cx_error *err) noexcept {

@@ -8,7 +8,7 @@ public enum Language: String, Codable, Sendable, CaseIterable {
     /// The Xapian stemmer name used for this language unless the index says otherwise.
     public var defaultStemmerName: String {
         switch self {
-        case .dutch: return "kraaij_pohlmann"
+        case .dutch: return "kraaij_pohlmann_ge"
         case .english: return "english"
         }
     }

@@ -6,7 +6,8 @@ public final class Stem {
 
     deinit { cx_stem_free(handle) }
 
-    /// Creates the stemmer for `language` ("dutch", "english", "kraaij_pohlmann", "none", ...);
+    /// Creates the stemmer for `language` ("dutch", "english", "kraaij_pohlmann", "none", ..., and
+    /// termsearch's "kraaij_pohlmann_ge": Kraaij–Pohlmann taking `ge` off past participles only);
     /// throws `.invalidArgument` for an unknown language.
     public init(language: String) throws {
         handle = try makeHandle { cx_stem_new(language, language.utf8.count, $0) }

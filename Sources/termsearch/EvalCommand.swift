@@ -21,7 +21,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Matching features, e.g. 'all', 'none', 'all,-compounds', 'folding,stemming'.")
     var features = "all"
 
-    @Option(name: .long, help: "Dutch stemmer for the index built (dutch or kraaij_pohlmann).")
+    @Option(name: .long, help: "Dutch stemmer for the index built (kraaij_pohlmann_ge, kraaij_pohlmann or dutch).")
     var stemmer = Language.dutch.defaultStemmerName
 
     @Option(name: .long, help: ArgumentHelp("Evaluate this existing index instead of building one.", valueName: "dir"))

@@ -166,12 +166,12 @@ public enum RelevanceEvaluation {
     }
 
     /// The configurations of the comparison table: all on, each feature off, all off, and the
-    /// other Dutch stemmer with all on.
+    /// other Dutch stemmers with all on and alone.
     public static func matrix(defaultStemmer: String = Language.dutch.defaultStemmerName) -> [(label: String, features: MatchingFeatures, stemmer: String)] {
         var rows: [(String, MatchingFeatures, String)] = [("all on", .all, defaultStemmer)]
         for (name, feature) in MatchingFeatures.named { rows.append(("all but \(name)", MatchingFeatures.all.subtracting(feature), defaultStemmer)) }
         rows.append(("all off", [], defaultStemmer))
-        for other in ["dutch", "kraaij_pohlmann"] where other != defaultStemmer {
+        for other in ["dutch", "kraaij_pohlmann", "kraaij_pohlmann_ge"] where other != defaultStemmer {
             rows.append(("all on, \(other)", .all, other))
             rows.append(("stemming only, \(other)", [.stemming], other))
         }
